@@ -1,0 +1,81 @@
+// Linearizability checking of Porcupine's reference histories, check time only (parsing excluded).
+// Prints one JSON line per file (median of REPEATS runs after a warm-up run) and one per set with
+// the total, Porcupine's total for the same files (EXPECTED.tsv) and the ratio ours / Porcupine's.
+//
+//     npx tsx bench/lincheck.bench.ts [REPEATS]
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkLinearizability } from '../checker/consistency/linearizability.ts';
+import { parseHistory } from '../checker/consistency/parse/detect.ts';
+import { builtinSpecs } from '../checker/consistency/specs/index.ts';
+
+const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/histories/porcupine');
+if (!existsSync(dir)) {
+  console.error(`no histories at ${dir}`);
+  process.exit(2);
+}
+const repeats = Number(process.argv[2] ?? 7);
+
+interface Row {
+  file: string;
+  model: string;
+  expected: boolean;
+  porcupineMs: number;
+}
+
+const rows: Row[] = readFileSync(join(dir, 'EXPECTED.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [file, model, expected, , porcupineMs] = line.split('\t') as [string, string, string, string, string];
+    return { file, model, expected: expected === 'true', porcupineMs: Number(porcupineMs) };
+  });
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const totals = new Map<string, { ms: number; porcupineMs: number; files: number; wrong: number }>();
+for (const row of rows) {
+  const spec = builtinSpecs[row.model === 'etcd' ? 'cas-register' : 'kv'];
+  const { history } = parseHistory(readFileSync(join(dir, row.file), 'utf8'), row.file);
+  let result = checkLinearizability(history, spec).result; // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    result = checkLinearizability(history, spec).result;
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  const ok = result === (row.expected ? 'linearizable' : 'not-linearizable');
+  console.log(JSON.stringify({ bench: 'lincheck', file: row.file, model: row.model, result, correct: ok, ms: round(ms) }));
+  const set = row.model;
+  const t = totals.get(set) ?? { ms: 0, porcupineMs: 0, files: 0, wrong: 0 };
+  t.ms += ms;
+  t.porcupineMs += row.porcupineMs;
+  t.files++;
+  if (!ok) t.wrong++;
+  totals.set(set, t);
+}
+for (const [set, t] of totals) {
+  console.log(
+    JSON.stringify({
+      bench: 'lincheck-set',
+      set,
+      files: t.files,
+      wrongVerdicts: t.wrong,
+      ms: round(t.ms),
+      porcupineMs: round(t.porcupineMs),
+      ratio: round(t.ms / t.porcupineMs),
+    }),
+  );
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,24 @@
+// `npm run bench`: runs every bench/*.bench.ts in its own process, one after another, so that one
+// benchmark's heap does not slow the next. Each prints JSON lines on stdout.
+// `npm run bench -- twophase` runs only the benchmarks whose file name contains "twophase".
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const filters = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+let failed = 0;
+for (const f of files) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=16384', join(here, f)], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed++;
+    process.stderr.write(`bench ${f} exited ${r.status}\n`);
+  }
+}
+process.exitCode = failed > 0 ? 1 : 0;

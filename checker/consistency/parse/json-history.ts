@@ -1,0 +1,133 @@
+// interleave's own history format, JSON, in either of two shapes.
+//
+// A document:
+//
+//     {"model": "kv", "operations": [
+//       {"client": 0, "input": {"f": "put", "key": "x", "value": "1"}, "output": {}, "call": 0, "ret": 3},
+//       {"client": 1, "input": {"f": "get", "key": "x"}, "call": 1}
+//     ]}
+//
+// or JSON lines: one operation object a line, optionally preceded by a header line {"model": "kv"}.
+// Operations are exactly the in-memory `Operation` (see ../history.ts): `ret` and `output` are left
+// out for a pending operation. `model` is optional (`register`, `cas-register` or `kv`); the inputs
+// and outputs each model expects are documented with the model in ../specs/.
+
+import { InputError } from '../../errors.ts';
+import type { Operation } from '../history.ts';
+import { isBuiltinSpecName, type BuiltinSpecName } from '../specs/index.ts';
+import type { ParsedHistory } from './parsed-history.ts';
+
+export function looksLikeJson(firstLine: string): boolean {
+  return firstLine.startsWith('{"') || firstLine.startsWith('[') || firstLine === '{';
+}
+
+export function parseJsonHistory(text: string, file: string): ParsedHistory {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    if (!isJsonLines(text)) throw new InputError(`${file}:${syntaxErrorLine(text, error)}: ${jsonMessage(error)}`);
+    return parseJsonLines(text, file);
+  }
+  if (Array.isArray(document)) return fromOperations(document, undefined, file);
+  if (typeof document !== 'object' || document === null) {
+    throw new InputError(`${file}: expected a JSON object with "operations"`);
+  }
+  const record = document as Record<string, unknown>;
+  if (!('operations' in record)) {
+    // A single-line JSON-lines file holds one operation (or only a header).
+    return parseJsonLines(text, file);
+  }
+  if (!Array.isArray(record.operations)) throw new InputError(`${file}: "operations" must be an array`);
+  return fromOperations(record.operations, parseModel(record.model, file), file);
+}
+
+function isJsonLines(text: string): boolean {
+  const first = text.split('\n').find((l) => l.trim() !== '');
+  if (first === undefined) return false;
+  try {
+    JSON.parse(first);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseJsonLines(text: string, file: string): ParsedHistory {
+  const lines = text.split('\n');
+  let model: BuiltinSpecName | undefined;
+  const history: Operation[] = [];
+  const where: string[] = [];
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!.trim();
+    if (line === '') continue;
+    const at = `${file}:${l + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new InputError(`${at}: ${jsonMessage(error)}`);
+    }
+    const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    if (record !== undefined && history.length === 0 && model === undefined && !('input' in record) && 'model' in record) {
+      model = parseModel(record.model, at);
+      continue;
+    }
+    history.push(toOperation(value, at));
+    where.push(at);
+  }
+  return { format: 'json', model, history, where };
+}
+
+function fromOperations(items: readonly unknown[], model: BuiltinSpecName | undefined, file: string): ParsedHistory {
+  const history: Operation[] = [];
+  const where: string[] = [];
+  items.forEach((item, i) => {
+    const at = `${file}: operations[${i}]`;
+    history.push(toOperation(item, at));
+    where.push(at);
+  });
+  return { format: 'json', model, history, where };
+}
+
+function parseModel(model: unknown, at: string): BuiltinSpecName | undefined {
+  if (model === undefined) return undefined;
+  if (typeof model === 'string' && isBuiltinSpecName(model)) return model;
+  throw new InputError(`${at}: unknown model ${JSON.stringify(model)} (expected register, cas-register or kv)`);
+}
+
+function toOperation(value: unknown, at: string): Operation {
+  const fail = (message: string): never => {
+    throw new InputError(`${at}: ${message}`);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('expected an operation object');
+  const r = value as Record<string, unknown>;
+  if (!Number.isInteger(r.client)) fail('"client" must be an integer');
+  if (typeof r.call !== 'number' || !Number.isFinite(r.call)) fail('"call" must be a finite number');
+  if (!('input' in r)) fail('missing "input"');
+  const op: Operation = { client: r.client as number, input: r.input, call: r.call as number };
+  if (r.ret !== undefined && r.ret !== null) {
+    if (typeof r.ret !== 'number' || !Number.isFinite(r.ret)) fail('"ret" must be a finite number or absent');
+    if ((r.ret as number) < op.call) fail(`"ret" (${String(r.ret)}) is before "call" (${op.call})`);
+    op.ret = r.ret as number;
+    op.output = r.output;
+  }
+  return op;
+}
+
+function jsonMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `invalid JSON: ${message}`;
+}
+
+function syntaxErrorLine(text: string, error: unknown): number {
+  const message = error instanceof Error ? error.message : '';
+  const lineMatch = /line (\d+)/.exec(message);
+  if (lineMatch !== null) return Number(lineMatch[1]);
+  const positionMatch = /position (\d+)/.exec(message);
+  if (positionMatch === null) return 1;
+  const position = Number(positionMatch[1]);
+  let line = 1;
+  for (let i = 0; i < position && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

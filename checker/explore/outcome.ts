@@ -1,0 +1,46 @@
+// What a run of the explorer returns.
+
+/** A path from an initial state: which initial state, then each action taken. */
+export interface Path<S, A> {
+  /** Index into `model.init()`. */
+  readonly init: number;
+  readonly actions: readonly A[];
+  /** `states[0]` is the initial state; `states[i + 1]` follows `actions[i]`. */
+  readonly states: readonly S[];
+}
+
+export type Status =
+  /** Every reachable state (within the bounds of `within`) was checked and every property holds. */
+  | 'holds'
+  /** A property failed; `property` names it and `path` leads to it. */
+  | 'violated'
+  /** A bound (depth, states, time) stopped the search before it was exhaustive. */
+  | 'incomplete'
+  /** Exhaustive and safe, but some `sometimes` property was never reached. */
+  | 'vacuous';
+
+export type Bound = 'maxDepth' | 'maxStates' | 'timeout';
+
+export interface Outcome<S, A> {
+  readonly status: Status;
+  /** The violated property (status `violated`). */
+  readonly property?: string;
+  readonly path?: Path<S, A>;
+  /** `sometimes` properties that no explored state satisfied. */
+  readonly unreached: readonly string[];
+  /** Bounds that cut the search short (status `incomplete`, or hit before a violation). */
+  readonly boundsHit: readonly Bound[];
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  /** Longest shortest path seen, in steps (TLC's depth counts states: ours + 1). */
+  readonly maxDepth: number;
+  readonly ms: number;
+}
+
+export interface Progress {
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  readonly depth: number;
+  readonly queue: number;
+  readonly ms: number;
+}

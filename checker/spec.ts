@@ -1,0 +1,43 @@
+// A spec: a model, its configurations, and the verdict each configuration is expected to reach.
+//
+// A spec file exports one or more specs (default or named exports). `interleave check` runs every
+// configuration that is not `heavy`; `--config NAME` or `--all` selects the others.
+
+import type { ExploreOptions } from './explore/options.ts';
+import type { AnyModel } from './model.ts';
+
+/** `holds`, or the name of the property the configuration must violate (a named bug variant). */
+export type Expectation = 'holds' | { readonly violates: string };
+
+export interface SpecConfig {
+  readonly model: () => AnyModel;
+  readonly expect: Expectation;
+  /** One line on what this configuration checks. */
+  readonly description?: string;
+  /** Bounds and strategy for this configuration; CLI flags override them. */
+  readonly explore?: Omit<ExploreOptions, 'onProgress'>;
+  /** Too large for every `check specs/` run (a benchmark-size configuration). */
+  readonly heavy?: boolean;
+}
+
+export interface Spec {
+  readonly name: string;
+  readonly description?: string;
+  readonly configs: Readonly<Record<string, SpecConfig>>;
+}
+
+const SPEC = Symbol.for('interleave.spec');
+
+export function defineSpec<T extends Spec>(spec: T): T {
+  if (Object.keys(spec.configs).length === 0) throw new Error(`spec ${spec.name} has no configurations`);
+  Object.defineProperty(spec, SPEC, { value: true, enumerable: false });
+  return spec;
+}
+
+export function isSpec(x: unknown): x is Spec {
+  return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[SPEC] === true;
+}
+
+export function describeExpectation(e: Expectation): string {
+  return e === 'holds' ? 'holds' : `violates ${e.violates}`;
+}

@@ -1,0 +1,49 @@
+// Two-phase commit as an actor system, with its properties.
+
+import { actorSystem, always, sometimes, type SystemState } from '../../checker/index.ts';
+import { coordinator, type CoordinatorState } from './coordinator.ts';
+import { formatMessage, type Message } from './messages.ts';
+import type { TwoPhaseOptions } from './options.ts';
+import { participant, type ParticipantState } from './participant.ts';
+
+export type NodeState = CoordinatorState | ParticipantState;
+export type TwoPhaseState = SystemState<NodeState, Message>;
+
+export interface TwoPhaseSystemOptions extends TwoPhaseOptions {
+  readonly crashes?: number;
+  readonly lose?: number;
+  readonly duplicate?: number;
+}
+
+const participants = (s: TwoPhaseState): ParticipantState[] =>
+  s.actors.filter((a): a is ParticipantState => a.role === 'participant');
+
+/** Atomicity: no participant commits while another aborts. */
+export const atomicity = always<TwoPhaseState>('Atomicity', (s) => {
+  const ps = participants(s);
+  return !(ps.some((p) => p.phase === 'committed') && ps.some((p) => p.phase === 'aborted'));
+});
+
+/** Validity: a participant commits only if every participant voted yes. */
+export const validity = always<TwoPhaseState>('Validity', (s) => {
+  const ps = participants(s);
+  return !ps.some((p) => p.phase === 'committed') || ps.every((p) => p.voted === 'yes');
+});
+
+export function twoPhaseCommit(options: TwoPhaseSystemOptions) {
+  return actorSystem<NodeState, Message>({
+    actors: [
+      { actor: coordinator(options) },
+      { actor: participant(options), count: options.participants },
+    ],
+    network: { lose: options.lose ?? 0, duplicate: options.duplicate ?? 0 },
+    faults: { crashes: options.crashes ?? 0 },
+    properties: [
+      atomicity,
+      validity,
+      sometimes('Committed', (s) => participants(s).every((p) => p.phase === 'committed')),
+      sometimes('Aborted', (s) => participants(s).every((p) => p.phase === 'aborted')),
+    ],
+    formatMessage,
+  });
+}
