@@ -22,6 +22,8 @@ export interface Model<S, A> {
   checkDeadlock?: boolean;
   /** A human label for an action; JSON otherwise. */
   formatAction?(a: A): string;
+  /** The state as a person should read it, in traces and diagrams; the state itself otherwise. */
+  present?(s: S): unknown;
   /** The value that identifies a state; the whole state when absent. */
   view?(s: S): unknown;
   /**

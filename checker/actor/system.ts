@@ -388,6 +388,26 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     },
 
     formatAction: label,
+
+    present(s) {
+      const byNode = <T>(f: (id: Id) => T | undefined): Record<string, T> => {
+        const out: Record<string, T> = {};
+        for (const node of nodes) {
+          const v = f(node.id);
+          if (v !== undefined) out[node.name] = v;
+        }
+        return out;
+      };
+      return {
+        nodes: byNode((id) => s.actors[id]),
+        crashed: nodes.filter((n) => s.crashed[n.id]).map((n) => n.name),
+        timers: byNode((id) => (s.timers[id]!.length > 0 ? s.timers[id] : undefined)),
+        network: s.network.map((e) => `${nodeNames[e.from]} → ${nodeNames[e.to]}: ${formatMessage(e.msg)}`),
+        ...(clientCount > 0 ? { history: s.history } : {}),
+        faults: s.faults,
+        partition: s.partition === null ? null : s.partition.map((id) => nodeNames[id]),
+      };
+    },
   };
   return model;
 }

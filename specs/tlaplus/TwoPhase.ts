@@ -38,6 +38,18 @@ export type TwoPhaseBug = 'tm-commit-without-all-prepared';
 const RM_STATES: readonly RMState[] = ['working', 'prepared', 'committed', 'aborted'];
 const TM_STATES: readonly TMState[] = ['init', 'committed', 'aborted'];
 
+/** Every state is built here, so that all share one object shape (faster to copy and to hash). */
+function state(
+  rmState: readonly RMState[],
+  tmState: TMState,
+  tmPrepared: readonly boolean[],
+  msgPrepared: readonly boolean[],
+  msgCommit: boolean,
+  msgAbort: boolean,
+): TwoPhaseState {
+  return { rmState, tmState, tmPrepared, msgPrepared, msgCommit, msgAbort };
+}
+
 function set<T>(xs: readonly T[], i: number, x: T): T[] {
   const ys = xs.slice();
   ys[i] = x;
@@ -49,7 +61,7 @@ function set<T>(xs: readonly T[], i: number, x: T): T[] {
 function TMRcvPrepared(s: TwoPhaseState, rm: number): TwoPhaseState | undefined {
   if (s.tmState !== 'init' || !s.msgPrepared[rm]) return undefined;
   if (s.tmPrepared[rm]) return s; // tmPrepared \cup {rm} = tmPrepared: a self-loop
-  return { ...s, tmPrepared: set(s.tmPrepared, rm, true) };
+  return state(s.rmState, s.tmState, set(s.tmPrepared, rm, true), s.msgPrepared, s.msgCommit, s.msgAbort);
 }
 
 function TMCommit(s: TwoPhaseState, bug: TwoPhaseBug | undefined): TwoPhaseState | undefined {
@@ -57,34 +69,34 @@ function TMCommit(s: TwoPhaseState, bug: TwoPhaseBug | undefined): TwoPhaseState
   // The bug commits once any RM is prepared instead of all of them.
   const ready = bug === 'tm-commit-without-all-prepared' ? s.tmPrepared.some((p) => p) : s.tmPrepared.every((p) => p);
   if (!ready) return undefined;
-  return { ...s, tmState: 'committed', msgCommit: true };
+  return state(s.rmState, 'committed', s.tmPrepared, s.msgPrepared, true, s.msgAbort);
 }
 
 function TMAbort(s: TwoPhaseState): TwoPhaseState | undefined {
   if (s.tmState !== 'init') return undefined;
-  return { ...s, tmState: 'aborted', msgAbort: true };
+  return state(s.rmState, 'aborted', s.tmPrepared, s.msgPrepared, s.msgCommit, true);
 }
 
 function RMPrepare(s: TwoPhaseState, rm: number): TwoPhaseState | undefined {
   if (s.rmState[rm] !== 'working') return undefined;
-  return { ...s, rmState: set(s.rmState, rm, 'prepared'), msgPrepared: set(s.msgPrepared, rm, true) };
+  return state(set(s.rmState, rm, 'prepared'), s.tmState, s.tmPrepared, set(s.msgPrepared, rm, true), s.msgCommit, s.msgAbort);
 }
 
 function RMChooseToAbort(s: TwoPhaseState, rm: number): TwoPhaseState | undefined {
   if (s.rmState[rm] !== 'working') return undefined;
-  return { ...s, rmState: set(s.rmState, rm, 'aborted') };
+  return state(set(s.rmState, rm, 'aborted'), s.tmState, s.tmPrepared, s.msgPrepared, s.msgCommit, s.msgAbort);
 }
 
 function RMRcvCommitMsg(s: TwoPhaseState, rm: number): TwoPhaseState | undefined {
   if (!s.msgCommit) return undefined;
   if (s.rmState[rm] === 'committed') return s;
-  return { ...s, rmState: set(s.rmState, rm, 'committed') };
+  return state(set(s.rmState, rm, 'committed'), s.tmState, s.tmPrepared, s.msgPrepared, s.msgCommit, s.msgAbort);
 }
 
 function RMRcvAbortMsg(s: TwoPhaseState, rm: number): TwoPhaseState | undefined {
   if (!s.msgAbort) return undefined;
   if (s.rmState[rm] === 'aborted') return s;
-  return { ...s, rmState: set(s.rmState, rm, 'aborted') };
+  return state(set(s.rmState, rm, 'aborted'), s.tmState, s.tmPrepared, s.msgPrepared, s.msgCommit, s.msgAbort);
 }
 
 // ---- Invariants ----
@@ -130,14 +142,14 @@ export function canonical(s: TwoPhaseState): TwoPhaseState {
   }
   if (sorted) return s;
   sigs.sort((x, y) => x - y);
-  return {
-    rmState: sigs.map((g) => RM_STATES[g >> 2]!),
-    tmState: s.tmState,
-    tmPrepared: sigs.map((g) => (g & 2) !== 0),
-    msgPrepared: sigs.map((g) => (g & 1) !== 0),
-    msgCommit: s.msgCommit,
-    msgAbort: s.msgAbort,
-  };
+  return state(
+    sigs.map((g) => RM_STATES[g >> 2]!),
+    s.tmState,
+    sigs.map((g) => (g & 2) !== 0),
+    sigs.map((g) => (g & 1) !== 0),
+    s.msgCommit,
+    s.msgAbort,
+  );
 }
 
 // ---- The model ----
@@ -169,14 +181,7 @@ export function twoPhase(n: number, options: TwoPhaseOptions = {}): Model<TwoPha
   const { bug } = options;
   const actions = allActions(n);
   const none = new Array<boolean>(n).fill(false);
-  const init: TwoPhaseState = {
-    rmState: new Array<RMState>(n).fill('working'),
-    tmState: 'init',
-    tmPrepared: none,
-    msgPrepared: none,
-    msgCommit: false,
-    msgAbort: false,
-  };
+  const init = state(new Array<RMState>(n).fill('working'), 'init', none, none, false, false);
   return {
     init: () => [init],
     actions: () => actions,

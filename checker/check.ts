@@ -1,0 +1,130 @@
+// Running a spec configuration and judging the outcome against what the spec expects.
+
+import { InputError } from './errors.ts';
+import { explore } from './explore/search.ts';
+import type { ExploreOptions } from './explore/options.ts';
+import type { Bound, Outcome, Progress, Status } from './explore/outcome.ts';
+import type { AnyModel } from './model.ts';
+import { describeExpectation, type Expectation, type Spec } from './spec.ts';
+import { toJson } from './trace/plain.ts';
+import { TRACE_FORMAT, TRACE_VERSION, type Trace } from './trace/trace.ts';
+
+export interface RunReport {
+  readonly spec: string;
+  readonly config: string;
+  readonly file: string;
+  readonly status: Status | 'error';
+  /** The violated property (status `violated`). */
+  readonly property?: string;
+  readonly expected: Expectation;
+  /** Whether the run met the spec's expectation. */
+  readonly met: boolean;
+  /** Why it did not, in one line. */
+  readonly reason?: string;
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  readonly maxDepth: number;
+  readonly ms: number;
+  readonly unreached: readonly string[];
+  readonly boundsHit: readonly Bound[];
+  readonly trace?: Trace;
+  /** For status `error`: the fault, in one line. */
+  readonly error?: string;
+}
+
+export interface CheckOptions extends Omit<ExploreOptions, 'onProgress'> {
+  readonly onProgress?: (p: Progress) => void;
+}
+
+/** Builds the model of `spec`'s configuration `config` and explores it. */
+export function checkConfig(spec: Spec, config: string, file: string, options: CheckOptions = {}): RunReport {
+  const cfg = spec.configs[config];
+  if (!cfg) throw new InputError(`${file}: spec ${spec.name} has no configuration ${config}`);
+  const base = { spec: spec.name, config, file, expected: cfg.expect };
+  const settings: ExploreOptions = { ...cfg.explore, ...definedOnly(options) };
+  const failed = (error: string): RunReport => ({
+    ...base,
+    status: 'error',
+    met: false,
+    error,
+    reason: error,
+    distinctStates: 0,
+    generatedStates: 0,
+    maxDepth: 0,
+    ms: 0,
+    unreached: [],
+    boundsHit: [],
+  });
+  let model: AnyModel;
+  let outcome: Outcome<unknown, unknown>;
+  try {
+    model = cfg.model();
+  } catch (e) {
+    return failed(`${file}: building ${spec.name}/${config} threw: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    outcome = explore(model, settings);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return failed(`${file}: ${spec.name}/${config}: ${e.message}`);
+  }
+  const report = {
+    ...base,
+    status: outcome.status,
+    distinctStates: outcome.distinctStates,
+    generatedStates: outcome.generatedStates,
+    maxDepth: outcome.maxDepth,
+    ms: outcome.ms,
+    unreached: outcome.unreached,
+    boundsHit: outcome.boundsHit,
+    ...(outcome.property !== undefined ? { property: outcome.property } : {}),
+  };
+  const trace = outcome.path && outcome.property ? traceOf(model, spec, config, file, cfg.expect, outcome, settings.strategy ?? 'bfs') : undefined;
+  const reason = judge(cfg.expect, outcome);
+  return { ...report, met: reason === undefined, ...(reason ? { reason } : {}), ...(trace ? { trace } : {}) };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Why the outcome does not meet the expectation, or undefined when it does. */
+export function judge(expect: Expectation, o: Outcome<unknown, unknown>): string | undefined {
+  const wanted = describeExpectation(expect);
+  if (expect === 'holds') {
+    switch (o.status) {
+      case 'holds':
+        return undefined;
+      case 'violated':
+        return `expected to hold, but ${o.property} is violated`;
+      case 'vacuous':
+        return `vacuous: never reached ${o.unreached.join(', ')}`;
+      case 'incomplete':
+        return `incomplete: stopped at ${o.boundsHit.join(', ')} before the search was exhaustive`;
+    }
+  }
+  if (o.status === 'violated' && o.property === expect.violates) return undefined;
+  if (o.status === 'violated') return `expected to violate ${expect.violates}, but ${o.property} was violated first`;
+  if (o.status === 'incomplete') return `expected to ${wanted}; no violation found before ${o.boundsHit.join(', ')}`;
+  return `expected to ${wanted}, but it holds`;
+}
+
+function traceOf(model: AnyModel, spec: Spec, config: string, file: string, expected: Expectation, o: Outcome<unknown, unknown>, strategy: string): Trace {
+  const path = o.path!;
+  const last = path.states[path.states.length - 1];
+  const nodes = (model as { nodeNames?: readonly string[] }).nodeNames;
+  return {
+    format: TRACE_FORMAT,
+    version: TRACE_VERSION,
+    spec: spec.name,
+    config,
+    file,
+    property: o.property!,
+    expected,
+    strategy,
+    ...(nodes ? { nodes } : {}),
+    init: path.init,
+    steps: path.actions.map((a) => ({ action: toJson(a), label: model.formatAction ? model.formatAction(a) : JSON.stringify(a) })),
+    finalState: toJson(model.present ? model.present(last) : last),
+  };
+}

@@ -1,0 +1,70 @@
+// Finding and loading spec files. Spec files are TypeScript, loaded through tsx without a build.
+
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { InputError } from '../errors.ts';
+import { isSpec, type Spec } from '../spec.ts';
+
+export interface LoadedSpec {
+  readonly spec: Spec;
+  /** The file, relative to the working directory. */
+  readonly file: string;
+}
+
+const SPEC_FILE = /\.(ts|mts|js|mjs)$/;
+const NOT_SPEC = /\.(test|d)\.(ts|mts)$/;
+
+/** The spec files under `paths` (files as given, directories searched recursively), sorted. */
+export function findSpecFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) throw new InputError(`${p}: no such file or directory`);
+    if (statSync(p).isDirectory()) files.push(...walk(p));
+    else files.push(p);
+  }
+  return [...new Set(files.map((f) => relative(process.cwd(), resolve(f))))];
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(p));
+    else if (SPEC_FILE.test(entry.name) && !NOT_SPEC.test(entry.name)) out.push(p);
+  }
+  return out;
+}
+
+/** Imports `file` and returns the specs it exports; a file that exports none is bad input. */
+export async function loadSpecFile(file: string): Promise<LoadedSpec[]> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
+  } catch (e) {
+    throw new InputError(`${file}: cannot load: ${firstLine(e)}`);
+  }
+  const specs = [...new Set(Object.values(mod).filter(isSpec))];
+  if (specs.length === 0) throw new InputError(`${file}: exports no spec (export a defineSpec(...) value)`);
+  return specs.map((spec) => ({ spec, file }));
+}
+
+export async function loadSpecs(paths: readonly string[]): Promise<LoadedSpec[]> {
+  const out: LoadedSpec[] = [];
+  for (const f of findSpecFiles(paths)) out.push(...(await loadSpecFile(f)));
+  return out;
+}
+
+/** Finds spec `name` in `file` (for replaying a trace). */
+export async function loadSpecNamed(file: string, name: string): Promise<Spec> {
+  if (!existsSync(file)) throw new InputError(`${file}: the trace's spec file does not exist`);
+  const found = (await loadSpecFile(file)).find((l) => l.spec.name === name);
+  if (!found) throw new InputError(`${file}: exports no spec named ${name}`);
+  return found.spec;
+}
+
+function firstLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n')[0]!;
+}

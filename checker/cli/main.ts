@@ -1,0 +1,35 @@
+// The `interleave` command line.
+
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { InputError } from '../errors.ts';
+import { checkCommand } from './check.ts';
+import { EXIT_BAD_INPUT } from './exit-codes.ts';
+import { listCommand } from './list.ts';
+import { replayCommand } from './replay.ts';
+import { showCommand } from './show.ts';
+
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await yargs(argv)
+      .scriptName('interleave')
+      .command(checkCommand)
+      .command(replayCommand)
+      .command(showCommand)
+      .command(listCommand)
+      .demandCommand(1, 'name a command: check, replay, show, list')
+      .strict()
+      .help()
+      .fail((msg, err) => {
+        if (err) throw err;
+        throw new InputError(msg);
+      })
+      .parseAsync();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    process.stderr.write(`interleave: ${e.message}\n`);
+    process.exitCode = EXIT_BAD_INPUT;
+  }
+}
+
+await main(hideBin(process.argv));

@@ -1,0 +1,49 @@
+// A register test system as Stateright builds one (`RegisterActor`): S servers of some protocol,
+// then C clients, an unordered non-duplicating network, the history recorded from client requests
+// and replies, and two properties: the history is linearizable, and sometimes a Get returns a
+// written value.
+
+import { actorSystem, always, sometimes, type Actor, type ActorModel, type SystemState } from '../../checker/index.ts';
+import { registerClient, type ClientState } from './client.ts';
+import { formatRegisterMsg, isRegisterMsg, type RegisterMsg } from './messages.ts';
+import { linearizableHistory, registerSpec } from './register-spec.ts';
+import { singleCopyServer } from './single-copy.ts';
+
+export interface RegisterSystemOptions<S, M extends { readonly type: string }> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly server: Actor<S, RegisterMsg | M, any>;
+  readonly servers: number;
+  readonly clients: number;
+  readonly formatInternal?: (m: M) => string;
+}
+
+export type RegisterSystemState<S, M> = SystemState<S | ClientState, RegisterMsg | M>;
+
+const isLinearizable = linearizableHistory(registerSpec);
+
+/** Linearizable: the clients' history is linearizable as a read/write register. */
+export const linearizable = always<SystemState<unknown, unknown>>('Linearizable', (s) => isLinearizable(s.history));
+
+/** Value chosen: some Get reply in flight carries a written value. */
+export const valueChosen = sometimes<SystemState<unknown, { readonly type: string }>>('ValueChosen', (s) =>
+  s.network.some((e) => e.msg.type === 'GetOk' && (e.msg as RegisterMsg & { type: 'GetOk' }).value !== null),
+);
+
+export function registerSystem<S, M extends { readonly type: string }>(
+  options: RegisterSystemOptions<S, M>,
+): ActorModel<S | ClientState, RegisterMsg | M> {
+  const internal = options.formatInternal ?? ((m: M) => JSON.stringify(m));
+  return actorSystem<S | ClientState, RegisterMsg | M>({
+    actors: [
+      { actor: options.server, count: options.servers },
+      { actor: registerClient<M>(), count: options.clients, client: true },
+    ],
+    properties: [linearizable, valueChosen],
+    formatMessage: (m) => (isRegisterMsg(m) ? formatRegisterMsg(m) : internal(m as M)),
+  });
+}
+
+/** Stateright's single-copy register example: 1 server and 2 clients give 93 distinct states. */
+export function singleCopyRegister(options: { readonly servers: number; readonly clients: number }) {
+  return registerSystem<ReturnType<ReturnType<typeof singleCopyServer>['init']>, never>({ server: singleCopyServer(), ...options });
+}

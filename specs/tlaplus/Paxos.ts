@@ -1,0 +1,208 @@
+// Paxos: Lamport's single-decree Paxos from "The Paxos Algorithm, or How to Win a Turing Award"
+// (TLA+ Examples, PaxosHowToWinATuringAward/Paxos.tla), checked as MCPaxos does: Ballot is
+// 0..maxBallot, Quorum is every majority of Acceptor. Ported action for action.
+//
+// Acceptor == 0..acceptors-1, Value == "v1", "v2", ...; None is null. msgs, a set of records,
+// is a Map from a message's canonical key to the message: adding an equal message changes nothing,
+// and the fingerprint of a Map does not depend on insertion order.
+
+import { always, defineSpec, sometimes, type Model } from '../../checker/index.ts';
+
+export type Value = string;
+
+export type Message =
+  | { readonly type: '1a'; readonly bal: number }
+  | { readonly type: '1b'; readonly acc: number; readonly bal: number; readonly mbal: number; readonly mval: Value | null }
+  | { readonly type: '2a'; readonly bal: number; readonly val: Value }
+  | { readonly type: '2b'; readonly acc: number; readonly bal: number; readonly val: Value };
+
+export interface PaxosState {
+  readonly maxBal: readonly number[];
+  readonly maxVBal: readonly number[];
+  readonly maxVal: readonly (Value | null)[];
+  readonly msgs: ReadonlyMap<string, Message>;
+}
+
+/** Phase1b and Phase2b are existentials over msgs: the action names the message by its ballot. */
+export type PaxosAction =
+  | { readonly name: 'Phase1a'; readonly b: number }
+  | { readonly name: 'Phase2a'; readonly b: number; readonly v: Value }
+  | { readonly name: 'Phase1b'; readonly a: number; readonly bal: number }
+  | { readonly name: 'Phase2b'; readonly a: number; readonly bal: number };
+
+export interface PaxosConfig {
+  readonly acceptors: number;
+  readonly values: readonly Value[];
+  readonly maxBallot: number;
+}
+
+function key(m: Message): string {
+  switch (m.type) {
+    case '1a':
+      return `1a/${m.bal}`;
+    case '1b':
+      return `1b/${m.acc}/${m.bal}/${m.mbal}/${m.mval}`;
+    case '2a':
+      return `2a/${m.bal}/${m.val}`;
+    case '2b':
+      return `2b/${m.acc}/${m.bal}/${m.val}`;
+  }
+}
+
+/** Send(m) == msgs' = msgs \cup {m} */
+function send(msgs: ReadonlyMap<string, Message>, m: Message): ReadonlyMap<string, Message> {
+  const k = key(m);
+  if (msgs.has(k)) return msgs;
+  return new Map(msgs).set(k, m);
+}
+
+function set<T>(xs: readonly T[], i: number, x: T): T[] {
+  const ys = xs.slice();
+  ys[i] = x;
+  return ys;
+}
+
+/** Every subset of 0..n-1 with more than n/2 members. */
+function majorities(n: number): number[][] {
+  const qs: number[][] = [];
+  for (let mask = 1; mask < 1 << n; mask++) {
+    const q = [...Array(n).keys()].filter((a) => (mask >> a) & 1);
+    if (q.length * 2 > n) qs.push(q);
+  }
+  return qs;
+}
+
+// ---- The actions, as in Paxos.tla. Each returns undefined when not enabled. ----
+
+function Phase1a(s: PaxosState, b: number): PaxosState {
+  return { ...s, msgs: send(s.msgs, { type: '1a', bal: b }) };
+}
+
+/** Phase1b(a), for the 1a message of ballot bal. */
+function Phase1b(s: PaxosState, a: number, bal: number): PaxosState | undefined {
+  if (!s.msgs.has(key({ type: '1a', bal })) || !(bal > s.maxBal[a]!)) return undefined;
+  return {
+    ...s,
+    maxBal: set(s.maxBal, a, bal),
+    msgs: send(s.msgs, { type: '1b', acc: a, bal, mbal: s.maxVBal[a]!, mval: s.maxVal[a]! }),
+  };
+}
+
+function Phase2a(s: PaxosState, b: number, v: Value, quorums: readonly (readonly number[])[]): PaxosState | undefined {
+  for (const m of s.msgs.values()) if (m.type === '2a' && m.bal === b) return undefined;
+  const showsSafe = (q: readonly number[]): boolean => {
+    const q1b: Extract<Message, { type: '1b' }>[] = [];
+    for (const m of s.msgs.values()) if (m.type === '1b' && m.bal === b && q.includes(m.acc)) q1b.push(m);
+    if (!q.every((a) => q1b.some((m) => m.acc === a))) return false;
+    const q1bv = q1b.filter((m) => m.mbal >= 0);
+    return q1bv.length === 0 || q1bv.some((m) => m.mval === v && q1bv.every((mm) => m.mbal >= mm.mbal));
+  };
+  if (!quorums.some(showsSafe)) return undefined;
+  return { ...s, msgs: send(s.msgs, { type: '2a', bal: b, val: v }) };
+}
+
+/** Phase2b(a), for the 2a message of ballot bal (there is at most one). */
+function Phase2b(s: PaxosState, a: number, bal: number): PaxosState | undefined {
+  if (!(bal >= s.maxBal[a]!)) return undefined;
+  for (const m of s.msgs.values()) {
+    if (m.type !== '2a' || m.bal !== bal) continue;
+    return {
+      maxBal: set(s.maxBal, a, bal),
+      maxVBal: set(s.maxVBal, a, bal),
+      maxVal: set(s.maxVal, a, m.val),
+      msgs: send(s.msgs, { type: '2b', acc: a, bal, val: m.val }),
+    };
+  }
+  return undefined;
+}
+
+// ---- Properties ----
+
+/** The values chosen: voted for (2b) by every acceptor of some quorum in one ballot. */
+export function chosen(s: PaxosState, quorums: readonly (readonly number[])[]): Set<Value> {
+  const votes = new Map<string, Set<number>>(); // `${bal}/${val}` -> acceptors
+  const values = new Map<string, Value>();
+  for (const m of s.msgs.values()) {
+    if (m.type !== '2b') continue;
+    const k = `${m.bal}/${m.val}`;
+    const accs = votes.get(k) ?? new Set<number>();
+    accs.add(m.acc);
+    votes.set(k, accs);
+    values.set(k, m.val);
+  }
+  const result = new Set<Value>();
+  for (const [k, accs] of votes) if (quorums.some((q) => q.every((a) => accs.has(a)))) result.add(values.get(k)!);
+  return result;
+}
+
+// ---- The model ----
+
+export function paxos(config: PaxosConfig): Model<PaxosState, PaxosAction> {
+  const { acceptors, values, maxBallot } = config;
+  const quorums = majorities(acceptors);
+  const ballots = [...Array(maxBallot + 1).keys()];
+  const actions: PaxosAction[] = [];
+  for (const b of ballots) {
+    actions.push({ name: 'Phase1a', b });
+    for (const v of values) actions.push({ name: 'Phase2a', b, v });
+  }
+  for (let a = 0; a < acceptors; a++) {
+    for (const bal of ballots) actions.push({ name: 'Phase1b', a, bal }, { name: 'Phase2b', a, bal });
+  }
+  const init: PaxosState = {
+    maxBal: new Array<number>(acceptors).fill(-1),
+    maxVBal: new Array<number>(acceptors).fill(-1),
+    maxVal: new Array<Value | null>(acceptors).fill(null),
+    msgs: new Map(),
+  };
+  return {
+    init: () => [init],
+    actions: () => actions,
+    next(s, a) {
+      switch (a.name) {
+        case 'Phase1a':
+          return Phase1a(s, a.b);
+        case 'Phase2a':
+          return Phase2a(s, a.b, a.v, quorums);
+        case 'Phase1b':
+          return Phase1b(s, a.a, a.bal);
+        case 'Phase2b':
+          return Phase2b(s, a.a, a.bal);
+      }
+    },
+    properties: [
+      always('Consistency', (s: PaxosState) => chosen(s, quorums).size <= 1),
+      sometimes('ValueChosen', (s: PaxosState) => chosen(s, quorums).size > 0),
+    ],
+    formatAction(a) {
+      switch (a.name) {
+        case 'Phase1a':
+          return `Phase1a(${a.b})`;
+        case 'Phase2a':
+          return `Phase2a(${a.b}, ${a.v})`;
+        case 'Phase1b':
+          return `Phase1b(a${a.a}) on 1a(${a.bal})`;
+        case 'Phase2b':
+          return `Phase2b(a${a.a}) on 2a(${a.bal})`;
+      }
+    },
+  };
+}
+
+export default defineSpec({
+  name: 'Paxos',
+  description: "Lamport's Paxos (PaxosHowToWinATuringAward), as MCPaxos: 3 acceptors, 2 values, majorities",
+  configs: {
+    tiny: {
+      model: () => paxos({ acceptors: 3, values: ['v1', 'v2'], maxBallot: 1 }),
+      expect: 'holds',
+      description: 'MCPaxosTiny, ballots 0..1: TLC finds 3,921 distinct states, depth 17',
+    },
+    small: {
+      model: () => paxos({ acceptors: 3, values: ['v1', 'v2'], maxBallot: 2 }),
+      expect: 'holds',
+      description: 'MCPaxosSmall, ballots 0..2: TLC finds 185,369 distinct states',
+      heavy: true,
+    },
+  },
+});
