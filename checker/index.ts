@@ -23,3 +23,19 @@ export {
 } from './actor/system.ts';
 export type { Envelope, Network } from './actor/network.ts';
 export { historyOf, type ClientHistory, type RecordedOp } from './actor/client-history.ts';
+export {
+  causalEvents,
+  happensBefore,
+  concurrent,
+  compareVectors,
+  eventName,
+  describeEvent,
+  findEventPair,
+  causalTrace,
+  type CausalLog,
+  type CausalEvent,
+  type LoggedEvent,
+  type EventRef,
+  type EventKind,
+  type VectorOrder,
+} from './actor/causality.ts';

@@ -26,6 +26,11 @@ export interface Context<M, I = unknown, O = unknown> {
   invoke(input: I): void;
   /** Client actors only: records the return of this client's pending operation. */
   complete(output: O): void;
+  /**
+   * Gives the event this step performs a logical timestamp (a Lamport clock, a vector…), recorded
+   * in the causal log next to the event's true vector clock. Ignored unless causality is on.
+   */
+  stamp(value: unknown): void;
 }
 
 /**

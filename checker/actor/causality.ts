@@ -176,7 +176,7 @@ export function describeEvent(e: LoggedEvent, names?: readonly string[]): string
 }
 
 /** The first ordered pair of distinct events for which `bad` holds, if any. */
-export function findEventPair(events: readonly LoggedEvent[], bad: (a: LoggedEvent, b: LoggedEvent) => boolean): [LoggedEvent, LoggedEvent] | undefined {
+export function findEventPair<E extends LoggedEvent>(events: readonly E[], bad: (a: E, b: E) => boolean): [E, E] | undefined {
   for (const a of events) {
     for (const b of events) {
       if (a !== b && bad(a, b)) return [a, b];

@@ -10,6 +10,7 @@ import type { Actor, Context, Id } from './actor.ts';
 import { emptyHistory, pending, recordInvoke, recordReturn, type ClientHistory } from './client-history.ts';
 import { candidates, envelope, find, insert, removeAt, type Network } from './network.ts';
 import { formatActorAction } from './format.ts';
+import { causalEnvelope, causalSuffix, emptyLog, findSent, recordEvent, sentOf, withSent, type Cause, type CausalLog } from './causality.ts';
 
 export interface NetworkOptions {
   /** FIFO per channel; a multiset when false (the default). */
@@ -56,6 +57,11 @@ export interface ActorSystemOptions<S, M> {
    */
   readonly keepNoopDeliveries?: boolean;
   readonly formatMessage?: (m: M) => string;
+  /**
+   * Keep the true happens-before relation in the state (`SystemState.causality`): every event's
+   * true vector clock and the protocol's `ctx.stamp`. See causality.ts.
+   */
+  readonly causality?: boolean;
 }
 
 export interface FaultsSpent {
@@ -76,6 +82,8 @@ export interface SystemState<S, M> {
   readonly faults: FaultsSpent;
   /** The isolated side of the current partition (sorted), or null. */
   readonly partition: readonly Id[] | null;
+  /** With `causality: true`: every node's events in program order, with true vector clocks. */
+  readonly causality?: CausalLog;
 }
 
 /** The compiled model, with what a renderer needs to name nodes. */
@@ -102,6 +110,7 @@ class Effects<M> implements Context<M> {
   timersCancelled: string[] = [];
   invoked: { input: unknown }[] = [];
   completed: { output: unknown }[] = [];
+  stamped: { value: unknown } | undefined = undefined;
   constructor(
     readonly self: Id,
     readonly servers: readonly Id[],
@@ -129,13 +138,17 @@ class Effects<M> implements Context<M> {
   complete(output: unknown): void {
     this.completed.push({ output });
   }
+  stamp(value: unknown): void {
+    this.stamped = { value };
+  }
   get empty(): boolean {
     return (
       this.sends.length === 0 &&
       this.timersSet.length === 0 &&
       this.timersCancelled.length === 0 &&
       this.invoked.length === 0 &&
-      this.completed.length === 0
+      this.completed.length === 0 &&
+      this.stamped === undefined
     );
   }
 }
@@ -171,7 +184,12 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
   const partitionChoices = maxPartitions > 0 ? splits(serverIds) : [];
   const nodeNames = nodes.map((n) => n.name);
   const formatMessage = options.formatMessage ?? ((m: M) => JSON.stringify(m));
-  const label = (a: ActorAction<M>): string => formatActorAction(a, nodeNames, formatMessage);
+  const causal = options.causality ?? false;
+  const label = (a: ActorAction<M>): string =>
+    formatActorAction(a, nodeNames, formatMessage) + (causal ? causalSuffix(a, nodeNames) : '');
+  /** The envelope an action names; in a causal system, by its send event too. */
+  const locate = (net: Network<M>, a: Extract<ActorAction<M>, { kind: 'deliver' | 'lose' | 'duplicate' }>, fifo: boolean): number =>
+    causal ? findSent(net, a, fifo) : find(net, a.from, a.to, a.msg, fifo);
 
   const context = (id: Id): Effects<M> => new Effects<M>(id, serverIds, peersOf[id]!, nodes.length);
 
@@ -195,13 +213,20 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
   }
 
   /** Applies a handler's effects to the system, with the node's new state. */
-  function apply(s: SystemState<S, M>, node: Node<S, M>, state: S, fx: Effects<M>, network: Network<M> = s.network): SystemState<S, M> {
+  function apply(s: SystemState<S, M>, node: Node<S, M>, state: S, fx: Effects<M>, network: Network<M> = s.network, cause?: Cause): SystemState<S, M> {
     const actors = s.actors.slice();
     actors[node.id] = state;
+    // Causality: the step is an event (an init only when it sends or stamps); its sends name it.
+    let causality = s.causality;
+    if (causality !== undefined && cause !== undefined && (cause.kind !== 'init' || fx.sends.length > 0 || fx.stamped)) {
+      causality = recordEvent(causality, node.id, cause, fx.sends.length, fx.stamped);
+    }
+    const sent = causality === s.causality ? undefined : causality![node.id]!.length;
     let net = network;
     for (const { to, msg } of fx.sends) {
       if (crashLosesMessages && s.crashed[to]) continue;
-      net = insert(net, envelope(node.id, to, freeze(msg, true)), ordered);
+      const m = freeze(msg, true);
+      net = insert(net, sent === undefined ? envelope(node.id, to, m) : causalEnvelope(node.id, to, m, sent), ordered);
     }
     let timers = s.timers;
     if (fx.timersSet.length > 0 || fx.timersCancelled.length > 0) {
@@ -225,7 +250,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
         history = recordInvoke(history, c, input);
       }
     }
-    return { ...s, actors, network: net, timers, history };
+    return { ...s, actors, network: net, timers, history, ...(causality !== s.causality ? { causality } : {}) };
   }
 
   function initial(): SystemState<S, M> {
@@ -237,6 +262,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
       history: emptyHistory(clientCount),
       faults: NO_FAULTS,
       partition: null,
+      ...(causal ? { causality: emptyLog(nodes.length) } : {}),
     };
     for (const node of nodes) {
       const fx = context(node.id);
@@ -246,7 +272,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
       } catch (e) {
         throw new HandlerError(`${node.name} threw in init: ${message(e)}`);
       }
-      s = apply(s, node, state, fx);
+      s = apply(s, node, state, fx, s.network, { kind: 'init' });
     }
     return s;
   }
@@ -268,7 +294,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     }
     const crashed = s.crashed.slice();
     crashed[node.id] = false;
-    return apply({ ...s, crashed }, node, freeze(state, true), fx);
+    return apply({ ...s, crashed }, node, freeze(state, true), fx, s.network, { kind: 'restart' });
   }
 
   function crash(s: SystemState<S, M>, node: Node<S, M>): SystemState<S, M> {
@@ -295,7 +321,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
       for (const i of candidates(s.network, ordered)) {
         const e = s.network[i]!;
         if (s.crashed[e.to] || partitioned(s, e.from, e.to)) continue;
-        out.push({ kind: 'deliver', from: e.from, to: e.to, msg: e.msg });
+        out.push(withSent({ kind: 'deliver', from: e.from, to: e.to, msg: e.msg }, e));
       }
       for (const node of nodes) {
         if (s.crashed[node.id]) continue;
@@ -306,8 +332,8 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
       if (s.faults.lost < maxLost || s.faults.duplicated < maxDuplicated) {
         for (const i of candidates(s.network, false)) {
           const e = s.network[i]!;
-          if (s.faults.lost < maxLost) out.push({ kind: 'lose', from: e.from, to: e.to, msg: e.msg });
-          if (s.faults.duplicated < maxDuplicated) out.push({ kind: 'duplicate', from: e.from, to: e.to, msg: e.msg });
+          if (s.faults.lost < maxLost) out.push(withSent({ kind: 'lose', from: e.from, to: e.to, msg: e.msg }, e));
+          if (s.faults.duplicated < maxDuplicated) out.push(withSent({ kind: 'duplicate', from: e.from, to: e.to, msg: e.msg }, e));
         }
       }
       for (const id of serverIds) {
@@ -326,13 +352,15 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
         case 'deliver': {
           const node = nodes[a.to];
           if (!node || s.crashed[a.to] || partitioned(s, a.from, a.to)) return undefined;
-          const i = find(s.network, a.from, a.to, a.msg, ordered);
+          const i = locate(s.network, a, ordered);
           if (i < 0) return undefined;
           const base = s.actors[a.to]!;
           if (!node.actor.onMessage) return options.keepNoopDeliveries ? { ...s, network: removeAt(s.network, i) } : undefined;
           const { state, fx } = run(node, base, label(a), (d, ctx) => node.actor.onMessage!(d, a.from, a.msg, ctx));
           if (state === base && fx.empty && !options.keepNoopDeliveries) return undefined;
-          return apply(s, node, state, fx, removeAt(s.network, i));
+          const sent = sentOf(s.network[i]!);
+          const cause: Cause = { kind: 'receive', ...(sent !== undefined ? { from: { node: a.from, index: sent } } : {}) };
+          return apply(s, node, state, fx, removeAt(s.network, i), cause);
         }
         case 'timeout': {
           const node = nodes[a.node];
@@ -342,7 +370,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
           const base = s.actors[a.node]!;
           if (!node.actor.onTimer) return { ...s, timers };
           const { state, fx } = run(node, base, label(a), (d, ctx) => node.actor.onTimer!(d, a.timer, ctx));
-          return apply({ ...s, timers }, node, state, fx);
+          return apply({ ...s, timers }, node, state, fx, s.network, { kind: 'timer' });
         }
         case 'choose': {
           const node = nodes[a.node];
@@ -352,13 +380,13 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
           const key = JSON.stringify(a.choice);
           if (!enabled.some((c) => c === a.choice || JSON.stringify(c) === key)) return undefined;
           const { state, fx } = run(node, base, label(a), (d, ctx) => node.actor.onChoice!(d, a.choice, ctx));
-          return apply(s, node, state, fx);
+          return apply(s, node, state, fx, s.network, { kind: 'local' });
         }
         case 'lose':
         case 'duplicate': {
           const lose = a.kind === 'lose';
           if (lose ? s.faults.lost >= maxLost : s.faults.duplicated >= maxDuplicated) return undefined;
-          const i = find(s.network, a.from, a.to, a.msg, false);
+          const i = locate(s.network, a, false);
           if (i < 0) return undefined;
           const network = lose ? removeAt(s.network, i) : insert(s.network, s.network[i]!, ordered);
           const faults = lose ? { ...s.faults, lost: s.faults.lost + 1 } : { ...s.faults, duplicated: s.faults.duplicated + 1 };

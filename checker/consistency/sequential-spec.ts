@@ -28,6 +28,8 @@ export interface SequentialSpec<I, O, S> {
   partition?(history: History<I, O>): readonly History<I, O>[];
   /** The operation for a human, e.g. `cas(1, 2) -> ok`. */
   describe(op: Operation<I, O>): string;
+  /** A state for a human; JSON when absent. */
+  describeState?(state: S): string;
   /** Why an untyped operation (from a file) is not one of this specification's, or undefined. */
   validate?(op: Operation<unknown, unknown>): string | undefined;
 }

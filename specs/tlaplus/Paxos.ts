@@ -2,9 +2,10 @@
 // (TLA+ Examples, PaxosHowToWinATuringAward/Paxos.tla), checked as MCPaxos does: Ballot is
 // 0..maxBallot, Quorum is every majority of Acceptor. Ported action for action.
 //
-// Acceptor == 0..acceptors-1, Value == "v1", "v2", ...; None is null. msgs, a set of records,
-// is a Map from a message's canonical key to the message: adding an equal message changes nothing,
-// and the fingerprint of a Map does not depend on insertion order.
+// Acceptor == 0..acceptors-1, Value == "v1", "v2", ...; None is null. msgs, a set of records, is a
+// Set of each message's canonical text, e.g. "1b(acc=0,bal=1,mbal=-1,mval=None)": equal messages
+// are one element, a Set's fingerprint does not depend on insertion order, and a string is far
+// cheaper to fingerprint than a record (this is most of the cost of exploring).
 
 import { always, defineSpec, sometimes, type Model } from '../../checker/index.ts';
 
@@ -20,7 +21,7 @@ export interface PaxosState {
   readonly maxBal: readonly number[];
   readonly maxVBal: readonly number[];
   readonly maxVal: readonly (Value | null)[];
-  readonly msgs: ReadonlyMap<string, Message>;
+  readonly msgs: ReadonlySet<string>;
 }
 
 /** Phase1b and Phase2b are existentials over msgs: the action names the message by its ballot. */
@@ -36,24 +37,38 @@ export interface PaxosConfig {
   readonly maxBallot: number;
 }
 
-function key(m: Message): string {
+/** The canonical text of each message seen, and back: encoding a message records it for decoding. */
+const decoded = new Map<string, Message>();
+
+export function key(m: Message): string {
+  let k: string;
   switch (m.type) {
     case '1a':
-      return `1a/${m.bal}`;
+      k = `1a(bal=${m.bal})`;
+      break;
     case '1b':
-      return `1b/${m.acc}/${m.bal}/${m.mbal}/${m.mval}`;
+      k = `1b(acc=${m.acc},bal=${m.bal},mbal=${m.mbal},mval=${m.mval ?? 'None'})`;
+      break;
     case '2a':
-      return `2a/${m.bal}/${m.val}`;
+      k = `2a(bal=${m.bal},val=${m.val})`;
+      break;
     case '2b':
-      return `2b/${m.acc}/${m.bal}/${m.val}`;
+      k = `2b(acc=${m.acc},bal=${m.bal},val=${m.val})`;
+      break;
   }
+  if (!decoded.has(k)) decoded.set(k, m);
+  return k;
+}
+
+function* messages(msgs: ReadonlySet<string>): Generator<Message> {
+  for (const k of msgs) yield decoded.get(k)!;
 }
 
 /** Send(m) == msgs' = msgs \cup {m} */
-function send(msgs: ReadonlyMap<string, Message>, m: Message): ReadonlyMap<string, Message> {
+function send(msgs: ReadonlySet<string>, m: Message): ReadonlySet<string> {
   const k = key(m);
   if (msgs.has(k)) return msgs;
-  return new Map(msgs).set(k, m);
+  return new Set(msgs).add(k);
 }
 
 function set<T>(xs: readonly T[], i: number, x: T): T[] {
@@ -63,6 +78,12 @@ function set<T>(xs: readonly T[], i: number, x: T): T[] {
 }
 
 /** Every subset of 0..n-1 with more than n/2 members. */
+/** What the actions need to know of the configuration. */
+interface Derived {
+  readonly values: readonly Value[];
+  readonly quorums: readonly (readonly number[])[];
+}
+
 function majorities(n: number): number[][] {
   const qs: number[][] = [];
   for (let mask = 1; mask < 1 << n; mask++) {
@@ -75,7 +96,8 @@ function majorities(n: number): number[][] {
 // ---- The actions, as in Paxos.tla. Each returns undefined when not enabled. ----
 
 function Phase1a(s: PaxosState, b: number): PaxosState {
-  return { ...s, msgs: send(s.msgs, { type: '1a', bal: b }) };
+  const msgs = send(s.msgs, { type: '1a', bal: b });
+  return msgs === s.msgs ? s : { ...s, msgs };
 }
 
 /** Phase1b(a), for the 1a message of ballot bal. */
@@ -88,32 +110,32 @@ function Phase1b(s: PaxosState, a: number, bal: number): PaxosState | undefined 
   };
 }
 
-function Phase2a(s: PaxosState, b: number, v: Value, quorums: readonly (readonly number[])[]): PaxosState | undefined {
-  for (const m of s.msgs.values()) if (m.type === '2a' && m.bal === b) return undefined;
+function Phase2a(s: PaxosState, b: number, v: Value, cfg: Derived): PaxosState | undefined {
+  // At most one 2a message per ballot: look each possible one up rather than scan msgs.
+  if (cfg.values.some((w) => s.msgs.has(key({ type: '2a', bal: b, val: w })))) return undefined;
+  const oneBs: Extract<Message, { type: '1b' }>[] = [];
+  for (const m of messages(s.msgs)) if (m.type === '1b' && m.bal === b) oneBs.push(m);
   const showsSafe = (q: readonly number[]): boolean => {
-    const q1b: Extract<Message, { type: '1b' }>[] = [];
-    for (const m of s.msgs.values()) if (m.type === '1b' && m.bal === b && q.includes(m.acc)) q1b.push(m);
+    const q1b = oneBs.filter((m) => q.includes(m.acc));
     if (!q.every((a) => q1b.some((m) => m.acc === a))) return false;
     const q1bv = q1b.filter((m) => m.mbal >= 0);
     return q1bv.length === 0 || q1bv.some((m) => m.mval === v && q1bv.every((mm) => m.mbal >= mm.mbal));
   };
-  if (!quorums.some(showsSafe)) return undefined;
+  if (!cfg.quorums.some(showsSafe)) return undefined;
   return { ...s, msgs: send(s.msgs, { type: '2a', bal: b, val: v }) };
 }
 
 /** Phase2b(a), for the 2a message of ballot bal (there is at most one). */
-function Phase2b(s: PaxosState, a: number, bal: number): PaxosState | undefined {
+function Phase2b(s: PaxosState, a: number, bal: number, cfg: Derived): PaxosState | undefined {
   if (!(bal >= s.maxBal[a]!)) return undefined;
-  for (const m of s.msgs.values()) {
-    if (m.type !== '2a' || m.bal !== bal) continue;
-    return {
-      maxBal: set(s.maxBal, a, bal),
-      maxVBal: set(s.maxVBal, a, bal),
-      maxVal: set(s.maxVal, a, m.val),
-      msgs: send(s.msgs, { type: '2b', acc: a, bal, val: m.val }),
-    };
-  }
-  return undefined;
+  const val = cfg.values.find((w) => s.msgs.has(key({ type: '2a', bal, val: w })));
+  if (val === undefined) return undefined;
+  return {
+    maxBal: set(s.maxBal, a, bal),
+    maxVBal: set(s.maxVBal, a, bal),
+    maxVal: set(s.maxVal, a, val),
+    msgs: send(s.msgs, { type: '2b', acc: a, bal, val }),
+  };
 }
 
 // ---- Properties ----
@@ -122,7 +144,7 @@ function Phase2b(s: PaxosState, a: number, bal: number): PaxosState | undefined 
 export function chosen(s: PaxosState, quorums: readonly (readonly number[])[]): Set<Value> {
   const votes = new Map<string, Set<number>>(); // `${bal}/${val}` -> acceptors
   const values = new Map<string, Value>();
-  for (const m of s.msgs.values()) {
+  for (const m of messages(s.msgs)) {
     if (m.type !== '2b') continue;
     const k = `${m.bal}/${m.val}`;
     const accs = votes.get(k) ?? new Set<number>();
@@ -140,6 +162,7 @@ export function chosen(s: PaxosState, quorums: readonly (readonly number[])[]): 
 export function paxos(config: PaxosConfig): Model<PaxosState, PaxosAction> {
   const { acceptors, values, maxBallot } = config;
   const quorums = majorities(acceptors);
+  const derived: Derived = { values, quorums };
   const ballots = [...Array(maxBallot + 1).keys()];
   const actions: PaxosAction[] = [];
   for (const b of ballots) {
@@ -153,7 +176,7 @@ export function paxos(config: PaxosConfig): Model<PaxosState, PaxosAction> {
     maxBal: new Array<number>(acceptors).fill(-1),
     maxVBal: new Array<number>(acceptors).fill(-1),
     maxVal: new Array<Value | null>(acceptors).fill(null),
-    msgs: new Map(),
+    msgs: new Set(),
   };
   return {
     init: () => [init],
@@ -163,11 +186,11 @@ export function paxos(config: PaxosConfig): Model<PaxosState, PaxosAction> {
         case 'Phase1a':
           return Phase1a(s, a.b);
         case 'Phase2a':
-          return Phase2a(s, a.b, a.v, quorums);
+          return Phase2a(s, a.b, a.v, derived);
         case 'Phase1b':
           return Phase1b(s, a.a, a.bal);
         case 'Phase2b':
-          return Phase2b(s, a.a, a.bal);
+          return Phase2b(s, a.a, a.bal, derived);
       }
     },
     properties: [

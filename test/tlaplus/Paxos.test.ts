@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../checker/index.ts';
-import { chosen, paxos, type PaxosState } from '../../specs/tlaplus/Paxos.ts';
+import { chosen, key, paxos, type PaxosState } from '../../specs/tlaplus/Paxos.ts';
 
 const tiny = () => paxos({ acceptors: 3, values: ['v1', 'v2'], maxBallot: 1 });
 const MAJORITIES = [
@@ -28,7 +28,7 @@ describe('Paxos, ported from PaxosHowToWinATuringAward/Paxos.tla', () => {
       maxBal: [1, 1, 1],
       maxVBal: [1, 1, 1],
       maxVal: ['v1', 'v1', 'v1'],
-      msgs: new Map(pairs.map(([acc, bal, val]) => [`2b/${acc}/${bal}/${val}`, { type: '2b', acc, bal, val }])),
+      msgs: new Set(pairs.map(([acc, bal, val]) => key({ type: '2b', acc, bal, val }))),
     });
     expect(chosen(votes([[0, 0, 'v1']]), MAJORITIES)).toEqual(new Set());
     expect(chosen(votes([[0, 0, 'v1'], [1, 1, 'v1']]), MAJORITIES)).toEqual(new Set());

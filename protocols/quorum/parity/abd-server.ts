@@ -40,6 +40,9 @@ export interface AbdServerState {
   readonly phase: Phase | null;
 }
 
+// A message must not hold a piece of the immer draft (revoked once the handler returns).
+const copy = (t: Timestamp): Timestamp => [t[0], t[1]];
+
 const majority = (n: number): number => Math.floor(n / 2) + 1;
 
 function insertSorted<T extends readonly [Id, ...unknown[]]>(xs: T[], x: T): void {
@@ -64,18 +67,20 @@ export function abdServer(): Actor<AbdServerState, RegisterMsg | AbdMsg> {
             req: msg.req,
             requester: from,
             write: msg.type === 'Put' ? msg.value : null,
-            responses: [[self, s.seq, s.value]],
+            responses: [[self, copy(s.seq), s.value]],
           };
           return;
         case 'Query':
-          ctx.send(from, { type: 'AckQuery', req: msg.req, seq: s.seq, value: s.value });
+          ctx.send(from, { type: 'AckQuery', req: msg.req, seq: copy(s.seq), value: s.value });
           return;
         case 'AckQuery': {
           const p = s.phase;
           if (p === null || p.kind !== 'query' || p.req !== msg.req) return;
           insertSorted(p.responses as [Id, Timestamp, Value][], [from, msg.seq, msg.value]);
           if (p.responses.length !== majority(ctx.servers.length)) return;
-          let [, seq, value] = p.responses.reduce((a, b) => (compareTimestamps(b[1], a[1]) > 0 ? b : a));
+          const best = p.responses.reduce((a, b) => (compareTimestamps(b[1], a[1]) > 0 ? b : a));
+          let seq = copy(best[1]);
+          let value = best[2];
           let read: { value: Value } | null = null;
           if (p.write !== null) {
             seq = [seq[0] + 1, self];

@@ -1,0 +1,65 @@
+// Where and why a trace breaks its property: the first state in which it fails, and the parts of
+// the violating state that break it (the values a reader should look at).
+
+import type { AnyModel } from '../model.ts';
+import { DEADLOCK } from '../properties.ts';
+import { violates } from './replay.ts';
+
+/** The index of the first state of `states` in which `property` fails (0: the initial state). */
+export function firstViolation(model: AnyModel, property: string, states: readonly unknown[]): number | undefined {
+  for (let i = 0; i < states.length; i++) {
+    try {
+      if (violates(model, property, states[i])) return i;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The parts of `last` that break `property`: for an actor system the nodes, for an object state
+ * its top-level fields, such that putting that one part back as it was in `first` makes the
+ * property hold. When no single part does (the violation needs them all), every part that
+ * changed. Names are node names (actor systems) or field names.
+ */
+export function culprits(model: AnyModel, property: string, first: unknown, last: unknown): string[] {
+  if (property === DEADLOCK) return [];
+  const p = model.properties.find((x) => x.name === property && x.kind === 'always');
+  if (!p || typeof last !== 'object' || last === null || typeof first !== 'object' || first === null) return [];
+  const holds = (s: unknown): boolean => {
+    try {
+      return p.holds(s);
+    } catch {
+      return false;
+    }
+  };
+  const names = (model as { nodeNames?: readonly string[] }).nodeNames;
+  const a = first as Record<string, unknown>;
+  const b = last as Record<string, unknown>;
+  type Part = { name: string; reset: () => unknown; changed: boolean };
+  let parts: Part[];
+  if (names && Array.isArray(a.actors) && Array.isArray(b.actors)) {
+    const before = a.actors as unknown[];
+    const after = b.actors as unknown[];
+    parts = names.map((name, i) => ({
+      name,
+      reset: () => ({ ...b, actors: after.map((x, k) => (k === i ? before[i] : x)) }),
+      changed: JSON.stringify(before[i]) !== JSON.stringify(after[i]),
+    }));
+  } else if (!Array.isArray(b)) {
+    parts = Object.keys(b).map((k) => ({
+      name: k,
+      reset: () => ({ ...b, [k]: a[k] }),
+      changed: JSON.stringify(plain(a[k])) !== JSON.stringify(plain(b[k])),
+    }));
+  } else return [];
+  const blamed = parts.filter((x) => x.changed && holds(x.reset())).map((x) => x.name);
+  return blamed.length > 0 ? blamed : parts.filter((x) => x.changed).map((x) => x.name);
+}
+
+function plain(v: unknown): unknown {
+  if (v instanceof Set) return [...v].map(String).sort();
+  if (v instanceof Map) return [...v.entries()].map(([k, x]) => [String(k), plain(x)]);
+  return v;
+}

@@ -1,0 +1,52 @@
+// What every renderer of a trace needs: the trace, the states along it as people read them, where
+// the property first fails and which parts of the last state break it.
+
+import type { AnyModel } from '../model.ts';
+import { toJson, type Json } from './plain.ts';
+import type { Trace } from './trace.ts';
+import { culprits, firstViolation } from './verdict.ts';
+
+export interface TraceView {
+  readonly trace: Trace;
+  /**
+   * The presented states (`states[0]` initial, `states[i]` after step i). Shorter than the trace
+   * when replay diverged; empty when the trace was not replayed.
+   */
+  readonly states: readonly Json[];
+  /** The index of the first state in which the property fails, when known. */
+  readonly violationAt?: number;
+  /** Nodes (actor systems) or fields of the last state that break the property. */
+  readonly culprits: readonly string[];
+}
+
+/** The view of `trace` given the model and the raw states its replay went through. */
+export function viewOf(model: AnyModel, trace: Trace, states: readonly unknown[]): TraceView {
+  const at = firstViolation(model, trace.property, states);
+  const blamed = at !== undefined && states.length > 0 ? culprits(model, trace.property, states[0], states[at]) : [];
+  return {
+    trace,
+    states: states.map((s) => toJson(model.present ? model.present(s) : s)),
+    ...(at !== undefined ? { violationAt: at } : {}),
+    culprits: blamed,
+  };
+}
+
+/** A view from the trace file alone (no replay): only the final state is known. */
+export function bareView(trace: Trace): TraceView {
+  return { trace, states: [], culprits: [] };
+}
+
+/** The node `name`'s part of a presented actor-system state. */
+export function nodeState(s: Json | undefined, name: string): Json | undefined {
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) return undefined;
+  const nodes = s.nodes;
+  if (typeof nodes !== 'object' || nodes === null || Array.isArray(nodes)) return undefined;
+  return nodes[name];
+}
+
+/** The state in which the trace breaks its property: the replayed one, or the recorded one. */
+export function violatingState(view: TraceView): Json {
+  const { states, violationAt, trace } = view;
+  if (violationAt !== undefined && states[violationAt] !== undefined) return states[violationAt]!;
+  return trace.finalState;
+}

@@ -1,0 +1,17 @@
+// Ballots: (round, proposer id), ordered lexicographically. The proposer id makes them unique: two
+// proposers never lead the same ballot (the `non-unique-ballots` bug drops it).
+
+export type Ballot = readonly [round: number, proposer: number];
+
+export function compareBallots(a: Ballot, b: Ballot): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
+export const sameBallot = (a: Ballot, b: Ballot): boolean => a[0] === b[0] && a[1] === b[1];
+
+/** A plain copy: a message or a new record must not hold a piece of an immer draft. */
+export const copyBallot = (b: Ballot): Ballot => [b[0], b[1]];
+
+export function formatBallot(b: Ballot): string {
+  return `${b[0]}.${b[1]}`;
+}

@@ -1,0 +1,24 @@
+// The correct protocol, its bounds, and its named bug variants.
+
+import type { KvOp } from './state-machine.ts';
+
+export type Bug =
+  /** The leader commits an entry of an earlier term as soon as a majority stores it, instead of
+   *  only entries of its current term (the scenario of the paper's Figure 8). */
+  | 'commit-previous-term'
+  /** votedFor is not written to stable storage: after a crash a server may vote twice in a term. */
+  | 'votedfor-not-durable'
+  /** Votes are granted without the "candidate's log is at least as up-to-date" check (§5.4.1). */
+  | 'no-up-to-date-check'
+  /** The leader answers get from its own state machine without confirming it is still leader. */
+  | 'leader-reads-locally';
+
+export interface RaftOptions {
+  /** How many servers form the cluster (ids 0..servers-1; clients come after). */
+  readonly servers: number;
+  /** Servers do not start elections beyond this term: the bound that keeps terms finite. */
+  readonly maxTerm: number;
+  /** Each client's operations, in order: clients[c] is what client c asks for. */
+  readonly clients: readonly (readonly KvOp[])[];
+  readonly bug?: Bug;
+}

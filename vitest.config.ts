@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Exhaustive searches are CPU-bound; the budget is generous so that a loaded CI machine
+    // does not fail a correct run. Speed is measured in bench/, never asserted here.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
