@@ -3,8 +3,24 @@
 export type { Model, AnyModel } from './model.ts';
 export { always, sometimes, DEADLOCK, type Property, type PropertyKind } from './properties.ts';
 export { explore, bfs, dfs } from './explore/search.ts';
-export type { ExploreOptions, Strategy } from './explore/options.ts';
+export type { ExploreOptions, Strategy, WalkRecord } from './explore/options.ts';
 export type { Outcome, Path, Status, Bound, Progress } from './explore/outcome.ts';
+export { random } from './explore/random.ts';
+export type { RandomSummary } from './explore/random-summary.ts';
+export type { Coverage, CoveragePoint } from './explore/coverage.ts';
+export type { Shard } from './explore/shard.ts';
+export type { SwarmOptions, ActionClass, FaultKind } from './explore/swarm.ts';
+export {
+  scheduleArbitrary,
+  modelProperty,
+  runSchedule,
+  shrinkSchedule,
+  scheduleOf,
+  ScheduleViolation,
+  type Schedule,
+  type ScheduleOptions,
+  type ScheduleRun,
+} from './explore/schedule.ts';
 export { defineSpec, isSpec, type Spec, type SpecConfig, type Expectation } from './spec.ts';
 export { fingerprint, fingerprintHex, type Fingerprint } from './fingerprint/hash.ts';
 export { InputError } from './errors.ts';
@@ -39,3 +55,25 @@ export {
   type EventKind,
   type VectorOrder,
 } from './actor/causality.ts';
+export {
+  checkLinearizability,
+  linearizable,
+  partitionBy,
+  defineSpec as defineSequentialSpec,
+  explainFailure,
+  renderExplanationText,
+  renderExplanationHtml,
+  register,
+  casRegister,
+  kv,
+  type History,
+  type Operation,
+  type SequentialSpec,
+  type LinearizabilityResult,
+  type RegisterInput,
+  type RegisterOutput,
+  type CasRegisterInput,
+  type CasRegisterOutput,
+  type KvInput,
+  type KvOutput,
+} from './consistency/index.ts';

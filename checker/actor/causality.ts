@@ -192,6 +192,19 @@ export function causalSuffix<M>(a: ActorAction<M>, names: readonly string[]): st
   return sent === undefined ? '' : `  ‹sent at ${eventName({ node: a.from, index: sent }, names)}›`;
 }
 
+/** The log as a person reads it: per node, `e2 receive of P1.e1 V=[1,2] stamp 3`. */
+export function presentLog(log: CausalLog, names: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  log.forEach((events, node) => {
+    if (events.length === 0) return;
+    out[names[node] ?? `n${node}`] = events.map((e, i) => {
+      const what = e.from ? `receive of ${eventName(e.from, names)}` : e.sends > 0 ? `${e.kind} send` : e.kind;
+      return `e${i + 1} ${what} V=[${e.vc.join(',')}]${'stamp' in e ? ` stamp ${JSON.stringify(e.stamp)}` : ''}`;
+    });
+  });
+  return out;
+}
+
 interface CausalModel<S, A> extends Model<S, A> {
   readonly nodeNames: readonly string[];
 }

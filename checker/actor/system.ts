@@ -10,7 +10,10 @@ import type { Actor, Context, Id } from './actor.ts';
 import { emptyHistory, pending, recordInvoke, recordReturn, type ClientHistory } from './client-history.ts';
 import { candidates, envelope, find, insert, removeAt, type Network } from './network.ts';
 import { formatActorAction } from './format.ts';
-import { causalEnvelope, causalSuffix, emptyLog, findSent, recordEvent, sentOf, withSent, type Cause, type CausalLog } from './causality.ts';
+import { detach } from './detach.ts';
+import { causalEnvelope, causalSuffix, emptyLog, findSent, presentLog, recordEvent, sentOf, withSent, type Cause, type CausalLog } from './causality.ts';
+import { symmetryCanonicaliser, type SymmetryOptions } from './symmetry.ts';
+import { independence } from './independence.ts';
 
 export interface NetworkOptions {
   /** FIFO per channel; a multiset when false (the default). */
@@ -62,6 +65,12 @@ export interface ActorSystemOptions<S, M> {
    * true vector clock and the protocol's `ctx.stamp`. See causality.ts.
    */
   readonly causality?: boolean;
+  /**
+   * Interchangeable nodes: groups of server ids (`[[1, 2, 3]]`), or the groups with hooks that
+   * rename node ids inside states and messages. Used when the search asks for symmetry
+   * (`--symmetry`); see symmetry.ts.
+   */
+  readonly symmetry?: readonly (readonly Id[])[] | SymmetryOptions<S, M>;
 }
 
 export interface FaultsSpent {
@@ -111,6 +120,8 @@ class Effects<M> implements Context<M> {
   invoked: { input: unknown }[] = [];
   completed: { output: unknown }[] = [];
   stamped: { value: unknown } | undefined = undefined;
+  /** Whether stamps are recorded (causality on); otherwise `stamp` does nothing. */
+  causal = false;
   constructor(
     readonly self: Id,
     readonly servers: readonly Id[],
@@ -119,7 +130,7 @@ class Effects<M> implements Context<M> {
   ) {}
   send(to: Id, msg: M): void {
     if (!Number.isInteger(to) || to < 0 || to >= this.size) throw new Error(`send to unknown node ${String(to)}`);
-    this.sends.push({ to, msg });
+    this.sends.push({ to, msg: detach(msg) });
   }
   broadcast(msg: M, to: readonly Id[] = this.peers): void {
     for (const t of to) this.send(t, msg);
@@ -133,13 +144,13 @@ class Effects<M> implements Context<M> {
     this.timersSet = this.timersSet.filter((t) => t !== name);
   }
   invoke(input: unknown): void {
-    this.invoked.push({ input });
+    this.invoked.push({ input: detach(input) });
   }
   complete(output: unknown): void {
-    this.completed.push({ output });
+    this.completed.push({ output: detach(output) });
   }
   stamp(value: unknown): void {
-    this.stamped = { value };
+    if (this.causal) this.stamped = { value };
   }
   get empty(): boolean {
     return (
@@ -185,16 +196,23 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
   const nodeNames = nodes.map((n) => n.name);
   const formatMessage = options.formatMessage ?? ((m: M) => JSON.stringify(m));
   const causal = options.causality ?? false;
+  const symmetryOptions = options.symmetry === undefined ? undefined : Array.isArray(options.symmetry) ? { groups: options.symmetry as readonly (readonly Id[])[] } : (options.symmetry as SymmetryOptions<S, M>);
+  if (symmetryOptions && causal) throw new InputError('symmetry and causality cannot be combined: the causal log names nodes');
+  const canonical = symmetryOptions ? symmetryCanonicaliser<S, M, SystemState<S, M>>(symmetryOptions, nodes.length, serverIds, ordered) : undefined;
   const label = (a: ActorAction<M>): string =>
     formatActorAction(a, nodeNames, formatMessage) + (causal ? causalSuffix(a, nodeNames) : '');
   /** The envelope an action names; in a causal system, by its send event too. */
   const locate = (net: Network<M>, a: Extract<ActorAction<M>, { kind: 'deliver' | 'lose' | 'duplicate' }>, fifo: boolean): number =>
     causal ? findSent(net, a, fifo) : find(net, a.from, a.to, a.msg, fifo);
 
-  const context = (id: Id): Effects<M> => new Effects<M>(id, serverIds, peersOf[id]!, nodes.length);
+  const context = (id: Id): Effects<M> => {
+    const fx = new Effects<M>(id, serverIds, peersOf[id]!, nodes.length);
+    fx.causal = causal;
+    return fx;
+  };
 
   /** Runs a handler under immer; names the node and the action if it throws. */
-  function run(node: Node<S, M>, base: S, what: string, body: (d: Draft<S>, ctx: Effects<M>) => void): { state: S; fx: Effects<M> } {
+  function run(node: Node<S, M>, base: S, what: ActorAction<M>, body: (d: Draft<S>, ctx: Effects<M>) => void): { state: S; fx: Effects<M> } {
     const fx = context(node.id);
     try {
       const state = produce(base, (d) => {
@@ -203,7 +221,8 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
       return { state, fx };
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw new HandlerError(`${node.name} threw while handling ${what}: ${message(e)}`);
+      // The action is named only when it is needed: formatting it for every step cost 3% of a run.
+      throw new HandlerError(`${node.name} threw while handling ${label(what)}: ${message(e)}`);
     }
   }
 
@@ -214,8 +233,14 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
 
   /** Applies a handler's effects to the system, with the node's new state. */
   function apply(s: SystemState<S, M>, node: Node<S, M>, state: S, fx: Effects<M>, network: Network<M> = s.network, cause?: Cause): SystemState<S, M> {
-    const actors = s.actors.slice();
-    actors[node.id] = state;
+    // An unchanged actor state keeps the actors array itself: the successor shares it, and its
+    // fingerprint is then found by identity instead of re-hashed.
+    let actors = s.actors;
+    if (state !== actors[node.id]) {
+      const copy = actors.slice();
+      copy[node.id] = state;
+      actors = copy;
+    }
     // Causality: the step is an event (an init only when it sends or stamps); its sends name it.
     let causality = s.causality;
     if (causality !== undefined && cause !== undefined && (cause.kind !== 'init' || fx.sends.length > 0 || fx.stamped)) {
@@ -250,7 +275,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
         history = recordInvoke(history, c, input);
       }
     }
-    return { ...s, actors, network: net, timers, history, ...(causality !== s.causality ? { causality } : {}) };
+    return systemState(actors, s.crashed, timers, net, history, s.faults, s.partition, causality);
   }
 
   function initial(): SystemState<S, M> {
@@ -356,7 +381,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
           if (i < 0) return undefined;
           const base = s.actors[a.to]!;
           if (!node.actor.onMessage) return options.keepNoopDeliveries ? { ...s, network: removeAt(s.network, i) } : undefined;
-          const { state, fx } = run(node, base, label(a), (d, ctx) => node.actor.onMessage!(d, a.from, a.msg, ctx));
+          const { state, fx } = run(node, base, a, (d, ctx) => node.actor.onMessage!(d, a.from, a.msg, ctx));
           if (state === base && fx.empty && !options.keepNoopDeliveries) return undefined;
           const sent = sentOf(s.network[i]!);
           const cause: Cause = { kind: 'receive', ...(sent !== undefined ? { from: { node: a.from, index: sent } } : {}) };
@@ -369,7 +394,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
           timers[a.node] = Object.freeze(s.timers[a.node]!.filter((t) => t !== a.timer));
           const base = s.actors[a.node]!;
           if (!node.actor.onTimer) return { ...s, timers };
-          const { state, fx } = run(node, base, label(a), (d, ctx) => node.actor.onTimer!(d, a.timer, ctx));
+          const { state, fx } = run(node, base, a, (d, ctx) => node.actor.onTimer!(d, a.timer, ctx));
           return apply({ ...s, timers }, node, state, fx, s.network, { kind: 'timer' });
         }
         case 'choose': {
@@ -379,7 +404,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
           const enabled = node.actor.choices?.(base) ?? [];
           const key = JSON.stringify(a.choice);
           if (!enabled.some((c) => c === a.choice || JSON.stringify(c) === key)) return undefined;
-          const { state, fx } = run(node, base, label(a), (d, ctx) => node.actor.onChoice!(d, a.choice, ctx));
+          const { state, fx } = run(node, base, a, (d, ctx) => node.actor.onChoice!(d, a.choice, ctx));
           return apply(s, node, state, fx, s.network, { kind: 'local' });
         }
         case 'lose':
@@ -416,6 +441,10 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     },
 
     formatAction: label,
+    ...(canonical ? { symmetry: canonical } : {}),
+    // Partial-order reduction (`--por`): which actions commute. Not with causality, whose log
+    // numbers each node's events in the order they happen.
+    ...(causal ? {} : independence<M>((id) => nodes[id]?.client !== undefined)),
 
     present(s) {
       const byNode = <T>(f: (id: Id) => T | undefined): Record<string, T> => {
@@ -434,6 +463,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
         ...(clientCount > 0 ? { history: s.history } : {}),
         faults: s.faults,
         partition: s.partition === null ? null : s.partition.map((id) => nodeNames[id]),
+        ...(s.causality ? { causality: presentLog(s.causality, nodeNames) } : {}),
       };
     },
   };
@@ -452,4 +482,20 @@ function splits(servers: readonly Id[]): (readonly Id[])[] {
     out.push(Object.freeze(side));
   }
   return out;
+}
+
+/** Every system state is built with one shape (faster to read, copy and hash than a spread). */
+function systemState<S, M>(
+  actors: readonly S[],
+  crashed: readonly boolean[],
+  timers: readonly (readonly string[])[],
+  network: Network<M>,
+  history: ClientHistory,
+  faults: FaultsSpent,
+  partition: readonly Id[] | null,
+  causality: CausalLog | undefined,
+): SystemState<S, M> {
+  return causality === undefined
+    ? { actors, crashed, timers, network, history, faults, partition }
+    : { actors, crashed, timers, network, history, faults, partition, causality };
 }

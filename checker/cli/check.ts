@@ -1,12 +1,17 @@
 // `interleave check <files|dirs>`: run every spec configuration and judge it.
 
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { checkConfig, type RunReport } from '../check.ts';
+import { checkConfigParallel } from '../explore/parallel-check.ts';
 import type { Strategy } from '../explore/options.ts';
+import { randomJson, randomText } from '../explore/random-report.ts';
+import { parseShard } from '../explore/shard.ts';
 import { InputError } from '../errors.ts';
 import { describeExpectation } from '../spec.ts';
 import { traceFileName, writeTrace } from '../trace/trace.ts';
+import { junitOf, minimizeRun, summaryOf, type Finished } from '../trace/ci-report.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATED } from './exit-codes.ts';
 import { loadSpecs } from './load.ts';
 import { clearProgress, progressLine } from './progress.ts';
@@ -20,8 +25,17 @@ interface CheckArgs {
   'max-states'?: number;
   timeout?: number;
   symmetry: boolean;
+  por: boolean;
+  workers: number;
+  seed?: number;
+  walks?: number;
+  'walk-depth'?: number;
+  shard?: string;
+  swarm?: boolean;
   'trace-out': string;
-  reporter: 'text' | 'json';
+  reporter: 'text' | 'json' | 'junit';
+  'junit-out'?: string;
+  minimize?: boolean;
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
@@ -32,13 +46,22 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'spec files or directories' })
       .option('config', { type: 'string', describe: 'run only this configuration (heavy ones included)' })
       .option('all', { type: 'boolean', default: false, describe: 'also run heavy configurations' })
-      .option('strategy', { choices: ['bfs', 'dfs'] as const, describe: 'search strategy (default bfs: shortest counterexample)' })
+      .option('strategy', { choices: ['bfs', 'dfs', 'random'] as const, describe: 'search strategy (default bfs: shortest counterexample; random: seeded random walks, not a proof)' })
       .option('max-depth', { type: 'number', describe: 'do not expand states this many steps deep' })
       .option('max-states', { type: 'number', describe: 'stop after this many distinct states' })
       .option('timeout', { type: 'number', describe: 'wall-clock budget per configuration, in seconds' })
       .option('symmetry', { type: 'boolean', default: false, describe: 'count symmetric states once (where the spec declares symmetry)' })
+      .option('por', { type: 'boolean', default: false, describe: 'partial-order reduction: sleep sets over steps that commute (actor systems; bfs)' })
+      .option('workers', { type: 'number', default: 1, describe: 'worker threads for bfs (the visited set is shared; counts are exact)' })
+      .option('seed', { type: 'number', describe: 'random: seed of the run (default: a fresh one, printed)' })
+      .option('walks', { type: 'number', describe: 'random: walks in the whole run, all shards together (default 1000)' })
+      .option('walk-depth', { type: 'number', describe: 'random: steps of one walk at most (default --max-depth, else 100)' })
+      .option('shard', { type: 'string', describe: 'random: run only shard i/n of the walks (needs --seed); join reports with interleave merge' })
+      .option('swarm', { type: 'boolean', describe: 'random: vary the fault mix per walk (default on; --no-swarm: uniform)' })
       .option('trace-out', { type: 'string', default: 'traces', describe: 'directory for counterexample traces' })
-      .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }) as unknown as Argv<CheckArgs>,
+      .option('reporter', { choices: ['text', 'json', 'junit'] as const, default: 'text' as const, describe: 'output format (junit: JUnit XML for CI)' })
+      .option('junit-out', { type: 'string', describe: 'with --reporter junit: write the XML to this file (default stdout)' })
+      .option('minimize', { type: 'boolean', describe: 'minimise counterexamples (default: on for every strategy but bfs, whose are shortest)' }) as unknown as Argv<CheckArgs>,
   handler: async (args) => {
     process.exitCode = await runCheck(args);
   },
@@ -54,29 +77,48 @@ async function runCheck(args: CheckArgs): Promise<number> {
   if (runs.length === 0) {
     throw new InputError(args.config !== undefined ? `no spec has a configuration named ${args.config}` : `no spec configurations found in ${args.paths.join(', ')}`);
   }
+  const shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
+  if (shard && args.seed === undefined) throw new InputError('--shard needs --seed, so that every shard numbers the same walks');
   let exit = EXIT_OK;
   let met = 0;
+  let randomRuns = 0;
+  const finished: Finished[] = [];
   for (const { spec, file, name } of runs) {
-    const report = checkConfig(spec, name, file, {
+    const settings = {
       ...(args.strategy !== undefined ? { strategy: args.strategy } : {}),
       ...(args['max-depth'] !== undefined ? { maxDepth: args['max-depth'] } : {}),
       ...(args['max-states'] !== undefined ? { maxStates: args['max-states'] } : {}),
       ...(args.timeout !== undefined ? { timeoutMs: args.timeout * 1000 } : {}),
       symmetry: args.symmetry,
+      ...(args.seed !== undefined ? { seed: args.seed } : {}),
+      ...(args.walks !== undefined ? { walks: args.walks } : {}),
+      ...(args['walk-depth'] !== undefined ? { walkDepth: args['walk-depth'] } : {}),
+      ...(shard ? { shard } : {}),
+      ...(args.swarm !== undefined ? { swarm: args.swarm } : {}),
       ...(args.reporter === 'text' ? { onProgress: progressLine(`${spec.name}/${name}`) } : {}),
-    });
+      ...(args.por ? { por: true } : {}),
+    };
+    let report = args.workers > 1 ? await checkConfigParallel(spec, name, file, args.workers, settings) : checkConfig(spec, name, file, settings);
     clearProgress();
+    if (report.trace && (args.minimize ?? (args.strategy ?? spec.configs[name]?.explore?.strategy ?? 'bfs') !== 'bfs')) report = minimizeRun(report, spec);
     const tracePath = report.trace ? join(args['trace-out'], traceFileName(spec.name, name)) : undefined;
     if (report.trace && tracePath) writeTrace(tracePath, report.trace);
+    finished.push({ report, spec, ...(tracePath ? { tracePath } : {}) });
     if (args.reporter === 'json') process.stdout.write(JSON.stringify(jsonLine(report, tracePath)) + '\n');
-    else process.stdout.write(textLine(report, tracePath) + '\n');
+    else if (args.reporter === 'text') process.stdout.write(textLine(report, tracePath) + '\n');
     if (report.status === 'error') exit = EXIT_BAD_INPUT;
     else if (!report.met && exit === EXIT_OK) exit = EXIT_VIOLATED;
     if (report.met) met++;
+    if (report.random) randomRuns++;
   }
+  if (args.reporter === 'junit') writeOut(args['junit-out'], junitOf(finished));
+  // On GitHub Actions: a table of verdicts and the counterexamples as Mermaid diagrams.
+  const summary = process.env.GITHUB_STEP_SUMMARY;
+  if (summary) appendFileSync(summary, summaryOf(finished) + '\n');
   if (args.reporter === 'text') {
     const failed = runs.length - met;
     process.stdout.write(`\n${runs.length} configuration${runs.length === 1 ? '' : 's'}: ${met} met expectation, ${failed} did not\n`);
+    if (randomRuns > 0) process.stdout.write(`${randomRuns} ran random walks: a 'holds' there means no violation was found, not that none exists\n`);
   }
   return exit;
 }
@@ -98,6 +140,8 @@ function jsonLine(r: RunReport, trace: string | undefined): Record<string, unkno
     ...(r.unreached.length > 0 ? { unreached: r.unreached } : {}),
     ...(r.boundsHit.length > 0 ? { boundsHit: r.boundsHit } : {}),
     ...(r.reason !== undefined ? { reason: r.reason } : {}),
+    ...(r.strategy !== undefined ? { strategy: r.strategy } : {}),
+    ...(r.random ? randomJson(r.random) : {}),
   };
 }
 
@@ -111,6 +155,20 @@ function textLine(r: RunReport, trace: string | undefined): string {
     const steps = r.trace?.steps.length ?? 0;
     verdict = `violates ${r.property} (${steps} step${steps === 1 ? '' : 's'}${trace ? `, trace ${trace}` : ''})`;
     if (r.met) verdict += ' as expected';
-  } else verdict = r.status;
-  return `${mark} ${what}: ${verdict}; ${stats}${r.met ? '' : `\n    ${r.reason}`}`;
+  } else verdict = r.random && r.status === 'incomplete' ? 'no violation found' : r.status;
+  const random = r.random ? randomText(r.random, r.status === 'violated').map((l) => `\n    ${l}`).join('') : '';
+  return `${mark} ${what}: ${verdict}; ${stats}${r.met ? '' : `\n    ${r.reason}`}${random}`;
+}
+
+function writeOut(path: string | undefined, text: string): void {
+  if (path === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new InputError(`${path}: cannot write (${e instanceof Error ? e.message : String(e)})`);
+  }
 }

@@ -5,7 +5,10 @@ import { hideBin } from 'yargs/helpers';
 import { InputError } from '../errors.ts';
 import { checkCommand } from './check.ts';
 import { EXIT_BAD_INPUT } from './exit-codes.ts';
+import { lincheckCommand } from './lincheck.ts';
 import { listCommand } from './list.ts';
+import { mergeCommand } from './merge.ts';
+import { minimizeCommand } from './minimize.ts';
 import { replayCommand } from './replay.ts';
 import { showCommand } from './show.ts';
 
@@ -16,7 +19,10 @@ export async function main(argv: readonly string[]): Promise<void> {
       .command(checkCommand)
       .command(replayCommand)
       .command(showCommand)
+      .command(minimizeCommand)
       .command(listCommand)
+      .command(lincheckCommand)
+      .command(mergeCommand)
       .demandCommand(1, 'name a command: check, replay, show, list')
       .strict()
       .help()

@@ -6,7 +6,7 @@
 
 import { InputError } from '../errors.ts';
 import { historyFault, type History } from './history.ts';
-import { searchLinearization } from './search.ts';
+import { createSearch, type LinearizationSearch, type SearchOutcome } from './search.ts';
 import type { SequentialSpec } from './sequential-spec.ts';
 
 export type Verdict = 'linearizable' | 'not-linearizable' | 'unknown';
@@ -56,32 +56,39 @@ export function checkLinearizability<I, O, S>(
   if (fault !== undefined) throw new InputError(`malformed history: ${fault}`);
   const deadline = options.timeoutMs === undefined ? Infinity : start + options.timeoutMs;
   const parts = spec.partition ? spec.partition(history) : [history];
-  let timedOut = false;
-  for (let p = 0; p < parts.length; p++) {
-    const part = parts[p]!;
-    const outcome = searchLinearization(part, spec, deadline);
-    if (outcome.verdict === 'unknown') {
-      // Another part may still be shown not linearizable, which is a definite answer.
-      timedOut = true;
-      continue;
-    }
-    if (outcome.verdict === 'not-linearizable') {
-      return {
-        result: 'not-linearizable',
-        operations: history.length,
-        partitions: parts.length,
-        ms: performance.now() - start,
-        failure: describeFailure(p, part, outcome.longestPrefix, outcome.stateAfterPrefix),
-      };
-    }
-  }
-  return {
-    result: timedOut ? 'unknown' : 'linearizable',
+  const result = (verdict: Verdict, failure?: LinearizationFailure<I, O, S>): LinearizabilityResult<I, O, S> => ({
+    result: verdict,
     operations: history.length,
     partitions: parts.length,
     ms: performance.now() - start,
-  };
+    ...(failure === undefined ? {} : { failure }),
+  });
+  // The parts are searched in round-robin slices of doubling length, as if in parallel: one part
+  // that is quick to refute then ends the check even when another would take very long to settle.
+  let open: { index: number; search: LinearizationSearch<S> }[] = parts.map((part, index) => ({
+    index,
+    search: createSearch(part, spec),
+  }));
+  let timedOut = false;
+  for (let slice = FIRST_SLICE; open.length > 0; slice *= 2) {
+    const stillOpen: typeof open = [];
+    for (const job of open) {
+      const outcome: SearchOutcome<S> | undefined = job.search.run(slice, deadline);
+      if (outcome === undefined) stillOpen.push(job);
+      else if (outcome.verdict === 'unknown') timedOut = true;
+      else if (outcome.verdict === 'not-linearizable') {
+        const part = parts[job.index]!;
+        return result('not-linearizable', describeFailure(job.index, part, outcome.longestPrefix, outcome.stateAfterPrefix));
+      }
+    }
+    // Past the deadline every remaining part answers `unknown` at once.
+    open = timedOut ? [] : stillOpen;
+  }
+  return result(timedOut ? 'unknown' : 'linearizable');
 }
+
+/** Search iterations a part gets in the first round; each round doubles it. */
+const FIRST_SLICE = 1 << 16;
 
 function describeFailure<I, O, S>(
   partitionIndex: number,

@@ -18,6 +18,12 @@ export interface SequentialSpec<I, O, S> {
   step(state: S, input: I, output: O): S | undefined;
   /** Every state a pending `input` may leave behind if it takes effect in `state` (may be empty). */
   stepPending(state: S, input: I): readonly S[];
+  /**
+   * True when a completed operation with this input and output leaves every state in which it is
+   * legal unchanged (a read, a failed cas). Optional: it lets the search place such operations
+   * greedily, which prunes most of the search on read-heavy histories.
+   */
+  readOnly?(input: I, output: O): boolean;
   equal(a: S, b: S): boolean;
   /** A 32-bit hash consistent with `equal`. */
   hash(state: S): number;

@@ -1,6 +1,8 @@
 import type { Progress } from './outcome.ts';
+import type { Shard } from './shard.ts';
+import type { SwarmOptions } from './swarm.ts';
 
-export type Strategy = 'bfs' | 'dfs';
+export type Strategy = 'bfs' | 'dfs' | 'random';
 
 export interface ExploreOptions {
   strategy?: Strategy;
@@ -12,6 +14,36 @@ export interface ExploreOptions {
   timeoutMs?: number;
   /** Count each symmetry orbit once (needs `model.symmetry`). */
   symmetry?: boolean;
+  /** Partial-order reduction with sleep sets (bfs; needs a model that says which actions commute). */
+  por?: boolean;
   /** Called about once a second. */
   onProgress?: (p: Progress) => void;
+
+  // Random strategy (seeded random walks; never proves `holds`).
+  /** Seed of the run; walk k is seeded from (seed, k). Default: a fresh seed, reported. */
+  seed?: number;
+  /** Walks in the whole run (all shards together). Default 1,000. */
+  walks?: number;
+  /** Steps of one walk at most. Default `maxDepth`, else 100. */
+  walkDepth?: number;
+  /** Run only this shard's walks (walk k belongs to shard k mod n + 1). */
+  shard?: Shard;
+  /** Vary the fault mix per walk (default true), or fix the fault kinds and weight; false: uniform. */
+  swarm?: boolean | SwarmOptions;
+  /** Shrink a violating walk (cut cycles, then fast-check); false keeps the walk as found. */
+  shrink?: boolean;
+  /** Called after each walk (tests, tooling). */
+  onWalk?: (walk: WalkRecord) => void;
+}
+
+/** One random walk, as `onWalk` sees it. */
+export interface WalkRecord {
+  readonly index: number;
+  /** Index into `model.init()`. */
+  readonly init: number;
+  /** The action taken at each step, as an index into `model.actions(state)`. */
+  readonly candidates: readonly number[];
+  /** The fault mix the walk drew (swarm testing). */
+  readonly mix: string;
+  readonly violated?: string;
 }

@@ -1,5 +1,7 @@
 // What a run of the explorer returns.
 
+import type { RandomSummary } from './random-summary.ts';
+
 /** A path from an initial state: which initial state, then each action taken. */
 export interface Path<S, A> {
   /** Index into `model.init()`. */
@@ -19,7 +21,8 @@ export type Status =
   /** Exhaustive and safe, but some `sometimes` property was never reached. */
   | 'vacuous';
 
-export type Bound = 'maxDepth' | 'maxStates' | 'timeout';
+/** `walks`: a random run used up its walks (random search never proves `holds`). */
+export type Bound = 'maxDepth' | 'maxStates' | 'timeout' | 'walks';
 
 export interface Outcome<S, A> {
   readonly status: Status;
@@ -35,6 +38,8 @@ export interface Outcome<S, A> {
   /** Longest shortest path seen, in steps (TLC's depth counts states: ours + 1). */
   readonly maxDepth: number;
   readonly ms: number;
+  /** Random strategy: seed, walks, coverage, and how a violation was found and shrunk. */
+  readonly random?: RandomSummary;
 }
 
 export interface Progress {

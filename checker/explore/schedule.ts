@@ -41,7 +41,7 @@ const DEFAULT_STEPS = 50;
  */
 export function runSchedule<S, A>(model: Model<S, A>, schedule: Schedule, enabled: EnabledSteps<S, A> = new EnabledSteps(model), inits: readonly S[] = model.init()): ScheduleRun<S, A> {
   const init = schedule.init % inits.length;
-  let s = inits[init]!;
+  let s: S = inits[init]!;
   const states: S[] = [s];
   const actions: A[] = [];
   const done = (property: string | undefined, used: number): ScheduleRun<S, A> => ({
@@ -151,4 +151,16 @@ export function scheduleOfCandidates<S, A>(model: Model<S, A>, init: number, sta
     return index;
   });
   return { init, choices };
+}
+
+/** The schedule of any path (a BFS counterexample, a replayed trace): each action found among the enabled ones. */
+export function scheduleOf<S, A>(model: Model<S, A>, path: Path<S, A>): Schedule {
+  const enabled = new EnabledSteps(model);
+  const choices = path.actions.map((a, i) => {
+    const key = JSON.stringify(a);
+    const index = enabled.of(path.states[i]!).findIndex((step) => step.action === a || JSON.stringify(step.action) === key);
+    if (index < 0) throw new Error(`step ${i + 1} of the path is not enabled`);
+    return index;
+  });
+  return { init: path.init, choices };
 }

@@ -5,8 +5,10 @@ import { HandlerError, InputError } from '../errors.ts';
 import { describeAction, type Model } from '../model.ts';
 import { DEADLOCK, type Property } from '../properties.ts';
 import type { ExploreOptions } from './options.ts';
+import { random } from './random.ts';
 import type { Bound, Outcome, Path } from './outcome.ts';
 import { StateStore } from './state-store.ts';
+import { canReduce, porBfs } from './por.ts';
 
 const CLOCK_EVERY = 1024;
 
@@ -232,5 +234,12 @@ export function dfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Out
 }
 
 export function explore<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Outcome<S, A> {
-  return (options.strategy ?? 'bfs') === 'dfs' ? dfs(model, options) : bfs(model, options);
+  switch (options.strategy ?? 'bfs') {
+    case 'dfs':
+      return dfs(model, options);
+    case 'random':
+      return random(model, options);
+    default:
+      return options.por === true && canReduce(model) ? porBfs(model, options) : bfs(model, options);
+  }
 }

@@ -1,31 +1,41 @@
 // Per-state bookkeeping for an exhaustive search: the visited set plus a parent pointer and the
 // index of the action that led to each state. Paths are rebuilt by re-running those actions from
 // the initial state, as TLC does, so full states need not be kept.
+//
+// Memory: the fingerprint table (10.7-16 bytes a state, fingerprint-set.ts) plus 8 bytes of parent
+// pointer and action index, in arrays that grow by half (8-12 bytes a state).
 
-import { fingerprintParts, lastHi } from '../fingerprint/hash.ts';
-import { VisitedSet } from '../fingerprint/visited-set.ts';
+import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
+import { FingerprintSet } from '../fingerprint/fingerprint-set.ts';
 import type { Model } from '../model.ts';
 import type { Path } from './outcome.ts';
 
 const NO_PARENT = -1;
+/** A local alias: one lookup instead of one per state if the module is compiled to CommonJS. */
+const out = fingerprintOut;
+
+/** How a state is identified in the visited set: its view, canonicalised under symmetry. */
+export function identifier<S>(model: Model<S, unknown>, symmetry: boolean): ((s: S) => unknown) | undefined {
+  const view = model.view?.bind(model);
+  const canon = symmetry ? model.symmetry?.bind(model) : undefined;
+  if (canon && view) return (s) => view(canon(s));
+  if (canon) return canon;
+  if (view) return view;
+  return undefined;
+}
 
 export class StateStore<S, A> {
-  readonly visited = new VisitedSet();
-  private parents = new Int32Array(1 << 16);
+  readonly visited = new FingerprintSet(1 << 14);
+  private parents = new Int32Array(1 << 12);
   /** For a state with a parent: the index of its action in `actions(parent)`; else its init index. */
-  private via = new Int32Array(1 << 16);
-  private readonly identify: (s: S) => unknown;
+  private via = new Int32Array(1 << 12);
+  private readonly identify: ((s: S) => unknown) | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
     symmetry: boolean,
   ) {
-    const view = model.view?.bind(model);
-    const canon = symmetry ? model.symmetry?.bind(model) : undefined;
-    if (canon && view) this.identify = (s) => view(canon(s));
-    else if (canon) this.identify = canon;
-    else if (view) this.identify = view;
-    else this.identify = (s) => s;
+    this.identify = identifier(model, symmetry);
   }
 
   get size(): number {
@@ -34,14 +44,20 @@ export class StateStore<S, A> {
 
   /** Records `s`; returns its new id, or -1 when an equal state was seen before. */
   add(s: S, parent: number, via: number): number {
-    const lo = fingerprintParts(this.identify(s));
-    const id = this.visited.add(lastHi, lo);
-    if (id < 0) return -1;
+    fingerprintState(this.identify === undefined ? s : this.identify(s));
+    return this.addFingerprint(out[0]!, out[1]!, parent, via);
+  }
+
+  /** Records a state by its fingerprint; returns its new id, or -1 when it was seen before. */
+  addFingerprint(hi: number, lo: number, parent: number, via: number): number {
+    if (!this.visited.add(hi, lo)) return -1;
+    const id = this.visited.size - 1;
     if (id >= this.parents.length) {
-      const parents = new Int32Array(this.parents.length * 2);
+      const size = Math.ceil(this.parents.length * 1.5);
+      const parents = new Int32Array(size);
       parents.set(this.parents);
       this.parents = parents;
-      const vias = new Int32Array(this.via.length * 2);
+      const vias = new Int32Array(size);
       vias.set(this.via);
       this.via = vias;
     }
@@ -54,6 +70,11 @@ export class StateStore<S, A> {
     return this.add(s, NO_PARENT, initIndex);
   }
 
+  /** The parent of state `id` (-1 for an initial state) and the index of the action from it. */
+  link(id: number): { parent: number; via: number } {
+    return { parent: this.parents[id]!, via: this.via[id]! };
+  }
+
   /** Rebuilds the path to state `id` by re-running the recorded actions. */
   path(id: number): Path<S, A> {
     const chain: number[] = [];
@@ -62,18 +83,22 @@ export class StateStore<S, A> {
       chain.push(this.via[cur]!);
       cur = this.parents[cur]!;
     }
-    const init = this.via[cur]!;
-    let s: S = this.model.init()[init]!;
-    const states: S[] = [s];
-    const actions: A[] = [];
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const a = this.model.actions(s)[chain[i]!]!;
-      const t = this.model.next(s, a);
-      if (t === undefined) throw new Error('internal: a recorded action is no longer enabled (is the model deterministic?)');
-      actions.push(a);
-      states.push(t);
-      s = t;
-    }
-    return { init, actions, states };
+    return replayChain(this.model, this.via[cur]!, chain.reverse());
   }
+}
+
+/** Re-runs a path given as an initial-state index and action indices (into `actions(state)`). */
+export function replayChain<S, A>(model: Model<S, A>, init: number, steps: readonly number[]): Path<S, A> {
+  let s: S = model.init()[init]!;
+  const states: S[] = [s];
+  const actions: A[] = [];
+  for (const k of steps) {
+    const a = model.actions(s)[k]!;
+    const t = model.next(s, a);
+    if (t === undefined) throw new Error('internal: a recorded action is no longer enabled (is the model deterministic?)');
+    actions.push(a);
+    states.push(t);
+    s = t;
+  }
+  return { init, actions, states };
 }

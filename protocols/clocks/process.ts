@@ -37,18 +37,17 @@ export function process<T>(clock: LogicalClock<T>, processes: number, budget: nu
 
     onChoice(s, choice, ctx) {
       s.budget -= 1;
-      if (choice === 'tick') {
-        s.clock = clock.tick(s.clock as T, s.self) as typeof s.clock;
-      } else {
-        s.clock = clock.send(s.clock as T, s.self) as typeof s.clock;
-        ctx.send(Number(choice.slice('send to P'.length)) - 1, { type: 'Message', clock: s.clock as T });
-      }
-      ctx.stamp(s.clock);
+      const now = s.clock as T;
+      const next = choice === 'tick' ? clock.tick(now, s.self) : clock.send(now, s.self);
+      s.clock = next as typeof s.clock;
+      if (choice !== 'tick') ctx.send(Number(choice.slice('send to P'.length)) - 1, { type: 'Message', clock: next });
+      ctx.stamp(next);
     },
 
     onMessage(s, _from, msg, ctx) {
-      s.clock = clock.receive(s.clock as T, msg.clock, s.self) as typeof s.clock;
-      ctx.stamp(s.clock);
+      const next = clock.receive(s.clock as T, msg.clock, s.self);
+      s.clock = next as typeof s.clock;
+      ctx.stamp(next);
     },
   };
 }

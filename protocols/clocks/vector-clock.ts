@@ -20,7 +20,7 @@ export function vectorClock(bug?: Bug): LogicalClock<Vector> {
     name: 'vector clock',
     initial: (n) => Array.from({ length: n }, () => 0),
     tick: increment,
-    send: (v, self) => (bug === 'vc-no-increment-on-send' ? v : increment(v, self)),
+    send: (v, self) => (bug === 'vc-no-increment-on-send' ? v.slice() : increment(v, self)),
     receive: (v, w, self) => increment(merge(v, w), self),
     format: (v) => `[${v.join(',')}]`,
   };

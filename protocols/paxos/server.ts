@@ -20,8 +20,8 @@ export function server(options: PaxosOptions): Actor<ServerState, Message> {
     // is what was chosen); so is the proposer's round, so a restart never reuses a ballot.
     durable:
       options.bug === 'promise-not-durable'
-        ? ['accepted', 'votes', 'round', 'learned']
-        : ['promised', 'accepted', 'votes', 'round', 'learned'],
+        ? ['role', 'accepted', 'votes', 'round', 'learned']
+        : ['role', 'promised', 'accepted', 'votes', 'round', 'learned'],
 
     init: () => ({ role: 'server', promised: null, accepted: null, votes: [], ...p.initial() }),
 

@@ -13,7 +13,8 @@ type AppendEntriesResult = Extract<Message, { type: 'AppendEntriesResult' }>;
 
 /** Leaders: send AppendEntries with the log entries starting at nextIndex (none: a heartbeat). */
 export function sendAppendEntries(s: Draft<ServerState>, peer: Id, ctx: Ctx): void {
-  ctx.setTimer(heartbeatTimer(peer));
+  s.awaiting.push(peer);
+  s.awaiting.sort((a, b) => a - b);
   const prevLogIndex = s.nextIndex[peer]! - 1;
   ctx.send(peer, {
     type: 'AppendEntries',
@@ -28,7 +29,9 @@ export function sendAppendEntries(s: Draft<ServerState>, peer: Id, ctx: Ctx): vo
 /** AppendEntries receiver (Figure 2, steps 1–5). */
 export function onAppendEntries(s: Draft<ServerState>, from: Id, m: AppendEntries, ctx: Ctx): void {
   observeTerm(s, m.term, ctx);
-  const reject = (): void => ctx.send(from, { type: 'AppendEntriesResult', term: s.currentTerm, success: false, matchIndex: 0 });
+  const reply = (success: boolean, matchIndex: number): void =>
+    ctx.send(from, { type: 'AppendEntriesResult', term: s.currentTerm, success, matchIndex, leaderCommit: m.leaderCommit });
+  const reject = (): void => reply(false, 0);
   // 1. Reply false if term < currentTerm. (A leader never hears from another leader of its own
   //    term while Election Safety holds; if it does, it refuses.)
   if (m.term < s.currentTerm || s.role === 'leader') return reject();
@@ -48,20 +51,23 @@ export function onAppendEntries(s: Draft<ServerState>, from: Id, m: AppendEntrie
   // 5. If leaderCommit > commitIndex, set commitIndex = min(leaderCommit, index of last new entry).
   if (m.leaderCommit > s.commitIndex) s.commitIndex = Math.max(s.commitIndex, Math.min(m.leaderCommit, lastNewEntry));
   applyCommitted(s, ctx);
-  ctx.send(from, { type: 'AppendEntriesResult', term: s.currentTerm, success: true, matchIndex: lastNewEntry });
+  reply(true, lastNewEntry);
 }
 
 /** Leaders: on success update nextIndex and matchIndex for the follower; if AppendEntries fails
  *  because of log inconsistency, decrement nextIndex (and retry at the next heartbeat). */
 export function onAppendEntriesResult(s: Draft<ServerState>, from: Id, m: AppendEntriesResult, ctx: Ctx, options: RaftOptions): void {
   observeTerm(s, m.term, ctx);
-  if (s.role !== 'leader' || m.term !== s.currentTerm) return;
+  if (s.role !== 'leader' || m.term !== s.currentTerm || !s.awaiting.includes(from)) return;
+  s.awaiting = s.awaiting.filter((p) => p !== from);
   if (m.success) {
     s.matchIndex[from] = Math.max(s.matchIndex[from]!, m.matchIndex);
     s.nextIndex[from] = Math.max(s.nextIndex[from]!, m.matchIndex + 1);
     advanceCommitIndex(s, ctx, options);
   } else {
-    // Never below what the follower is known to hold (a late rejection may arrive after a success).
+    // Never below what the follower is known to hold.
     s.nextIndex[from] = Math.max(s.matchIndex[from]! + 1, s.nextIndex[from]! - 1);
   }
+  const news = !m.success || s.nextIndex[from]! <= lastLogIndex(s.log) || m.leaderCommit < s.commitIndex;
+  if (news) ctx.setTimer(heartbeatTimer(from));
 }

@@ -5,7 +5,7 @@
 import type { Draft, Id } from '../../checker/index.ts';
 import type { Message } from './messages.ts';
 import type { RaftOptions } from './options.ts';
-import type { Ctx } from './rules.ts';
+import { heartbeatAll, type Ctx } from './rules.ts';
 import type { ServerState } from './server-state.ts';
 import { read } from './state-machine.ts';
 
@@ -18,6 +18,13 @@ export function onClientRequest(s: Draft<ServerState>, from: Id, m: ClientReques
     // The bug: a deposed leader that has not heard of its successor answers from stale state.
     return ctx.send(from, { type: 'ClientReply', seq: m.seq, ok: true, result: read(s.stateMachine.data, m.op) });
   }
-  // If command received from client: append entry to local log.
-  s.log.push({ term: s.currentTerm, client: from, seq: m.seq, op: m.op });
+  const entry = { term: s.currentTerm, client: from, seq: m.seq, op: m.op };
+  if (options.bug === 'leader-overwrites-unapplied') {
+    // The bug: the new entry goes right after the last applied one, replacing what follows.
+    s.log.splice(s.lastApplied, s.log.length - s.lastApplied, entry);
+  } else {
+    // If command received from client: append entry to local log.
+    s.log.push(entry);
+  }
+  heartbeatAll(s, ctx);
 }

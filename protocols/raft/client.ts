@@ -11,6 +11,8 @@ export interface ClientState {
   readonly role: 'client';
   /** This client's operations (fixed by the configuration). */
   readonly ops: readonly KvOp[];
+  /** The servers this client may send to. */
+  readonly contacts: readonly Id[];
   /** The index of the current operation, which is also its request number. */
   readonly seq: number;
   /** idle: the operation is not invoked yet; waiting: a server has the request; refused: a
@@ -29,17 +31,20 @@ export function client(options: RaftOptions): Actor<ClientState, Message, Client
   return {
     name: 'client',
     // Clients follow the servers, in order: client c runs options.clients[c].
-    init: (ctx) => ({ role: 'client', ops: options.clients[ctx.self - options.servers] ?? [], seq: 0, status: 'idle' }),
+    init(ctx) {
+      const c = ctx.self - options.servers;
+      return { role: 'client', ops: options.clients[c] ?? [], contacts: options.contacts?.[c] ?? servers, seq: 0, status: 'idle' };
+    },
 
     choices(s) {
       const op = s.ops[s.seq];
       if (s.status === 'waiting' || op === undefined) return [];
-      return servers.map((server) => label(s, op, server));
+      return s.contacts.map((server) => label(s, op, server));
     },
 
     onChoice(s, choice, ctx) {
       const op = s.ops[s.seq];
-      const server = servers.find((id) => op !== undefined && label(s, op, id) === choice);
+      const server = s.contacts.find((id) => op !== undefined && label(s, op, id) === choice);
       if (op === undefined || server === undefined) return;
       if (s.status === 'idle') ctx.invoke(op);
       s.status = 'waiting';

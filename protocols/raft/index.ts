@@ -1,4 +1,4 @@
-export { raft, noRedundantCopies, type RaftSystemOptions, type RaftModel } from './system.ts';
+export { raft, type RaftSystemOptions, type RaftModel } from './system.ts';
 export {
   raftProperties,
   electionSafety,

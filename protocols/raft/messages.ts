@@ -16,8 +16,16 @@ export type Message =
       readonly entries: readonly Entry[];
       readonly leaderCommit: number;
     }
-  /** `matchIndex`: on success, the index of the last entry the follower now holds from the leader. */
-  | { readonly type: 'AppendEntriesResult'; readonly term: number; readonly success: boolean; readonly matchIndex: number }
+  /** Beyond the paper's term and success: `matchIndex`, on success the index of the last entry the
+   *  follower now holds from the leader, and `leaderCommit` echoed, so the leader knows what the
+   *  follower has been told. */
+  | {
+      readonly type: 'AppendEntriesResult';
+      readonly term: number;
+      readonly success: boolean;
+      readonly matchIndex: number;
+      readonly leaderCommit: number;
+    }
   /** A client's request; `seq` numbers the client's requests. */
   | { readonly type: 'ClientRequest'; readonly seq: number; readonly op: KvOp }
   /** The leader's answer once the command is applied, or a refusal from a server that is not leader. */

@@ -11,14 +11,26 @@ export type Bug =
   /** Votes are granted without the "candidate's log is at least as up-to-date" check (§5.4.1). */
   | 'no-up-to-date-check'
   /** The leader answers get from its own state machine without confirming it is still leader. */
-  | 'leader-reads-locally';
+  | 'leader-reads-locally'
+  /** The leader stores a new command right after its last applied entry, overwriting the entries
+   *  it has not applied yet, instead of appending it (a leader only appends: Leader Append-Only). */
+  | 'leader-overwrites-unapplied';
 
 export interface RaftOptions {
   /** How many servers form the cluster (ids 0..servers-1; clients come after). */
   readonly servers: number;
   /** Servers do not start elections beyond this term: the bound that keeps terms finite. */
   readonly maxTerm: number;
+  /**
+   * Optionally, who may stand in each election: only server elections[t - 1] (an id) becomes a
+   * candidate for term t. A bound like maxTerm (it leaves split votes out), for steering a search
+   * through a long scenario such as Figure 8's.
+   */
+  readonly elections?: readonly number[];
   /** Each client's operations, in order: clients[c] is what client c asks for. */
   readonly clients: readonly (readonly KvOp[])[];
+  /** Optionally, the servers each client may send to (all servers by default): a bound that
+   *  steers a search, as `elections` does. */
+  readonly contacts?: readonly (readonly number[])[];
   readonly bug?: Bug;
 }

@@ -4,7 +4,7 @@
 // past ("ever elected", "committed in an earlier term", "ever applied", "never overwrites"): each
 // server keeps a bounded, canonical ghost record of it (see `Ghost`), and the properties read it.
 
-import { always, historyOf, sometimes, type SystemState } from '../../checker/index.ts';
+import { always, sometimes, type SystemState } from '../../checker/index.ts';
 import { sameEntry } from './log.ts';
 import type { Message } from './messages.ts';
 import type { ClientState } from './client.ts';
@@ -78,7 +78,7 @@ export const stateMachineSafety = always<RaftState>('State Machine Safety', (s) 
 
 /** Linearizability: the clients' operations, as they saw them, are linearizable for a key-value
  *  store. */
-export const linearizability = always<RaftState>('Linearizability', (s) => isLinearizableKv(historyOf(s.history)));
+export const linearizability = always<RaftState>('Linearizability', (s) => isLinearizableKv(s.history));
 
 export const leaderElected = sometimes<RaftState>('Leader Elected', (s) => leaders(s).length > 0);
 

@@ -12,12 +12,13 @@ type RequestVoteResult = Extract<Message, { type: 'RequestVoteResult' }>;
 
 /**
  * Followers and candidates: if the election timeout elapses, start an election: increment
- * currentTerm, vote for self, send RequestVote to all other servers. (Not beyond `maxTerm`, the
- * model's bound: there the timer is simply re-armed.)
+ * currentTerm, vote for self, send RequestVote to all other servers. (Not beyond `maxTerm`, nor
+ * out of turn when the configuration scripts the elections: then the timer is simply re-armed.)
  */
 export function onElectionTimeout(s: Draft<ServerState>, ctx: Ctx, options: RaftOptions): void {
   ctx.setTimer(ELECTION_TIMEOUT);
   if (s.role === 'leader' || s.currentTerm >= options.maxTerm) return;
+  if (options.elections !== undefined && options.elections[s.currentTerm] !== ctx.self) return;
   s.role = 'candidate';
   s.currentTerm += 1;
   s.votedFor = ctx.self;

@@ -26,6 +26,7 @@ function follower(durable: Partial<ServerState>, ctx: Ctx): ServerState {
     votesGranted: [],
     nextIndex: {},
     matchIndex: {},
+    awaiting: [],
     ghost: durable.ghost ?? noGhost(),
   };
 }

@@ -2,16 +2,13 @@
 // `kv` model defines it. It also remembers, per client, the last request it executed and its
 // result (§8 of the paper): a request the network duplicated is then executed only once.
 
-import type { Id } from '../../checker/index.ts';
+import type { Id, KvInput, KvOutput } from '../../checker/index.ts';
 
-export type KvOp =
-  | { readonly f: 'get'; readonly key: string }
-  | { readonly f: 'put' | 'append'; readonly key: string; readonly value: string };
+/** An operation: get, put or append on a key (the checker's `kv` input). */
+export type KvOp = KvInput;
 
 /** What an operation returns: get returns the value (a missing key reads as ""). */
-export interface KvResult {
-  readonly value?: string;
-}
+export type KvResult = KvOutput;
 
 export interface Session {
   readonly seq: number;
@@ -35,7 +32,7 @@ export function read(data: Readonly<Record<string, string>>, op: KvOp): KvResult
 /** Executes one command on the store (a draft), unless it is a duplicate; returns its result. */
 export function execute(store: { data: Record<string, string>; sessions: Record<Id, Session> }, client: Id, seq: number, op: KvOp): KvResult {
   const last = store.sessions[client];
-  if (last !== undefined && seq <= last.seq) return last.result;
+  if (last !== undefined && seq <= last.seq) return { ...last.result };
   const result = read(store.data, op);
   if (op.f !== 'get') {
     const value = op.f === 'put' ? op.value : (store.data[op.key] ?? '') + op.value;

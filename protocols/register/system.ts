@@ -7,11 +7,10 @@ import { actorSystem, always, sometimes, type Actor, type ActorModel, type Syste
 import { registerClient, type ClientState } from './client.ts';
 import { formatRegisterMsg, isRegisterMsg, type RegisterMsg } from './messages.ts';
 import { linearizableHistory, registerSpec } from './register-spec.ts';
-import { singleCopyServer } from './single-copy.ts';
+import { singleCopyServer, type SingleCopyState } from './single-copy.ts';
 
 export interface RegisterSystemOptions<S, M extends { readonly type: string }> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly server: Actor<S, RegisterMsg | M, any>;
+  readonly server: Actor<S, RegisterMsg | M>;
   readonly servers: number;
   readonly clients: number;
   readonly formatInternal?: (m: M) => string;
@@ -45,5 +44,5 @@ export function registerSystem<S, M extends { readonly type: string }>(
 
 /** Stateright's single-copy register example: 1 server and 2 clients give 93 distinct states. */
 export function singleCopyRegister(options: { readonly servers: number; readonly clients: number }) {
-  return registerSystem<ReturnType<ReturnType<typeof singleCopyServer>['init']>, never>({ server: singleCopyServer(), ...options });
+  return registerSystem<SingleCopyState, never>({ server: singleCopyServer(), ...options });
 }

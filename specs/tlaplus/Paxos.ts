@@ -82,6 +82,9 @@ function set<T>(xs: readonly T[], i: number, x: T): T[] {
 interface Derived {
   readonly values: readonly Value[];
   readonly quorums: readonly (readonly number[])[];
+  /** The text of 1a(b) and of each 2a(b, v), built once: building them is otherwise a hot spot. */
+  readonly oneA: readonly string[];
+  readonly twoA: readonly (readonly string[])[];
 }
 
 function majorities(n: number): number[][] {
@@ -95,14 +98,14 @@ function majorities(n: number): number[][] {
 
 // ---- The actions, as in Paxos.tla. Each returns undefined when not enabled. ----
 
-function Phase1a(s: PaxosState, b: number): PaxosState {
-  const msgs = send(s.msgs, { type: '1a', bal: b });
-  return msgs === s.msgs ? s : { ...s, msgs };
+function Phase1a(s: PaxosState, b: number, cfg: Derived): PaxosState {
+  const k = cfg.oneA[b]!;
+  return s.msgs.has(k) ? s : { ...s, msgs: new Set(s.msgs).add(k) };
 }
 
 /** Phase1b(a), for the 1a message of ballot bal. */
-function Phase1b(s: PaxosState, a: number, bal: number): PaxosState | undefined {
-  if (!s.msgs.has(key({ type: '1a', bal })) || !(bal > s.maxBal[a]!)) return undefined;
+function Phase1b(s: PaxosState, a: number, bal: number, cfg: Derived): PaxosState | undefined {
+  if (!s.msgs.has(cfg.oneA[bal]!) || !(bal > s.maxBal[a]!)) return undefined;
   return {
     ...s,
     maxBal: set(s.maxBal, a, bal),
@@ -112,7 +115,7 @@ function Phase1b(s: PaxosState, a: number, bal: number): PaxosState | undefined 
 
 function Phase2a(s: PaxosState, b: number, v: Value, cfg: Derived): PaxosState | undefined {
   // At most one 2a message per ballot: look each possible one up rather than scan msgs.
-  if (cfg.values.some((w) => s.msgs.has(key({ type: '2a', bal: b, val: w })))) return undefined;
+  if (cfg.twoA[b]!.some((k) => s.msgs.has(k))) return undefined;
   const oneBs: Extract<Message, { type: '1b' }>[] = [];
   for (const m of messages(s.msgs)) if (m.type === '1b' && m.bal === b) oneBs.push(m);
   const showsSafe = (q: readonly number[]): boolean => {
@@ -128,8 +131,9 @@ function Phase2a(s: PaxosState, b: number, v: Value, cfg: Derived): PaxosState |
 /** Phase2b(a), for the 2a message of ballot bal (there is at most one). */
 function Phase2b(s: PaxosState, a: number, bal: number, cfg: Derived): PaxosState | undefined {
   if (!(bal >= s.maxBal[a]!)) return undefined;
-  const val = cfg.values.find((w) => s.msgs.has(key({ type: '2a', bal, val: w })));
-  if (val === undefined) return undefined;
+  const i = cfg.twoA[bal]!.findIndex((k) => s.msgs.has(k));
+  if (i < 0) return undefined;
+  const val = cfg.values[i]!;
   return {
     maxBal: set(s.maxBal, a, bal),
     maxVBal: set(s.maxVBal, a, bal),
@@ -162,8 +166,13 @@ export function chosen(s: PaxosState, quorums: readonly (readonly number[])[]): 
 export function paxos(config: PaxosConfig): Model<PaxosState, PaxosAction> {
   const { acceptors, values, maxBallot } = config;
   const quorums = majorities(acceptors);
-  const derived: Derived = { values, quorums };
   const ballots = [...Array(maxBallot + 1).keys()];
+  const derived: Derived = {
+    values,
+    quorums,
+    oneA: ballots.map((bal) => key({ type: '1a', bal })),
+    twoA: ballots.map((bal) => values.map((val) => key({ type: '2a', bal, val }))),
+  };
   const actions: PaxosAction[] = [];
   for (const b of ballots) {
     actions.push({ name: 'Phase1a', b });
@@ -184,11 +193,11 @@ export function paxos(config: PaxosConfig): Model<PaxosState, PaxosAction> {
     next(s, a) {
       switch (a.name) {
         case 'Phase1a':
-          return Phase1a(s, a.b);
+          return Phase1a(s, a.b, derived);
         case 'Phase2a':
           return Phase2a(s, a.b, a.v, derived);
         case 'Phase1b':
-          return Phase1b(s, a.a, a.bal);
+          return Phase1b(s, a.a, a.bal, derived);
         case 'Phase2b':
           return Phase2b(s, a.a, a.bal, derived);
       }

@@ -35,7 +35,7 @@ function finals(model: ActorModel<Counter, Msg>): string[] {
   return [...seen].sort();
 }
 
-function run<S, M>(model: ActorModel<S, M>, steps: readonly ActorAction<M>[]): SystemState<S, M> {
+function run<S, M>(model: ActorModel<S, M>, steps: readonly NoInfer<ActorAction<M>>[]): SystemState<S, M> {
   let s = model.init()[0]!;
   for (const a of steps) {
     const t = model.next(s, a);
@@ -240,6 +240,31 @@ describe('clients and their history', () => {
   it('refuses history from a node that is not a client', () => {
     const liar: Actor<Reg, Op> = { name: 'store', init: (ctx) => (ctx.invoke('x'), { v: '' }) };
     expect(() => actorSystem<Reg, Op>({ actors: [{ actor: liar }], properties: [] }).init()).toThrow(/not a client/);
+  });
+});
+
+describe('values handed to the engine', () => {
+  interface Log {
+    readonly entries: readonly { readonly n: number }[];
+  }
+  type Copy = { readonly type: 'Copy'; readonly entries: readonly { readonly n: number }[] };
+  const leader: Actor<Log, Copy> = {
+    name: 'leader',
+    init: (ctx) => (ctx.setTimer('replicate'), { entries: [{ n: 1 }, { n: 2 }] }),
+    onTimer(s, _t, ctx) {
+      // Parts of the draft, sent as they are: the engine must copy them before the draft is revoked.
+      ctx.send(1, { type: 'Copy', entries: s.entries.slice(1) });
+      s.entries.push({ n: 3 });
+    },
+  };
+  const follower: Actor<Log, Copy> = { name: 'follower', init: () => ({ entries: [] }), onMessage: (s, _f, m) => void s.entries.push(...m.entries) };
+
+  it('may contain parts of the handler\'s draft, which are copied as they were when sent', () => {
+    const model = actorSystem<Log, Copy>({ actors: [{ actor: leader }, { actor: follower }], properties: [] });
+    const s = run(model, [{ kind: 'timeout', node: 0, timer: 'replicate' }]);
+    expect(s.network[0]!.msg).toEqual({ type: 'Copy', entries: [{ n: 2 }] });
+    const t = run(model, [{ kind: 'timeout', node: 0, timer: 'replicate' }, { kind: 'deliver', from: 0, to: 1, msg: { type: 'Copy', entries: [{ n: 2 }] } }]);
+    expect(t.actors[1]).toEqual({ entries: [{ n: 2 }] });
   });
 });
 

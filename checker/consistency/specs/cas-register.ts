@@ -31,6 +31,7 @@ export const casRegister: SequentialSpec<CasRegisterInput, CasRegisterOutput, Re
         return state !== input.from ? state : undefined;
     }
   },
+  readOnly: (input, output) => input.f === 'read' || (input.f === 'cas' && output.ok !== true),
   stepPending(state, input) {
     switch (input.f) {
       case 'write':

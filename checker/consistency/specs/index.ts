@@ -6,7 +6,7 @@ import { kv } from './kv.ts';
 import { register } from './register.ts';
 
 export { casRegister, type CasRegisterInput, type CasRegisterOutput } from './cas-register.ts';
-export { kv, type KvInput, type KvOutput, type KvState, type KvCell } from './kv.ts';
+export { kv, type KvInput, type KvOutput, type KvState, type KvCell, type KvRope } from './kv.ts';
 export { register, type RegisterInput, type RegisterOutput } from './register.ts';
 export type { RegisterValue } from './register-value.ts';
 

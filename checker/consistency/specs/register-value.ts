@@ -12,8 +12,14 @@ export function showValue(v: RegisterValue): string {
   return v === null ? 'nil' : typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
+/** A hash of a register value; integers, the common case, skip the general structural hash. */
 export function hashValue(v: RegisterValue): number {
-  return fingerprintParts(v);
+  if (typeof v === 'number' && (v | 0) === v) {
+    let h = Math.imul(v ^ 0x3c6ef372, 0x85ebca6b);
+    h ^= h >>> 13;
+    return Math.imul(h, 0xc2b2ae35) ^ (h >>> 16);
+  }
+  return v === null ? 0x6a09e667 : fingerprintParts(v);
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -20,6 +20,7 @@ export const register: SequentialSpec<RegisterInput, RegisterOutput, RegisterVal
     if (input.f === 'write') return input.value;
     return output.value === state ? state : undefined;
   },
+  readOnly: (input) => input.f === 'read',
   stepPending(state, input) {
     return [input.f === 'write' ? input.value : state];
   },

@@ -9,8 +9,8 @@ import { formatRegisterMsg, formatValue, isRegisterMsg, type RegisterMsg } from 
 import { compareBallots, copyBallot, formatBallot, sameBallot, type Ballot } from '../ballot.ts';
 
 /** What is decided: the client request and its value (Stateright's `(RequestId, Id, Value)`). */
-export type Proposal = readonly [req: number, requester: Id, value: string];
-export type Vote = readonly [Ballot, Proposal];
+export type Proposal = [req: number, requester: Id, value: string];
+export type Vote = [Ballot, Proposal];
 
 export type PaxosMsg =
   | { readonly type: 'Prepare'; readonly ballot: Ballot }

@@ -1,0 +1,63 @@
+// Which actions of an actor system commute, for partial-order reduction (explore/por.ts).
+//
+// A delivery to node x, a timer of x firing and a local choice of x are steps of x: they read and
+// write x's state and timers only, take only their own envelope from the network and only add
+// envelopes to it. Two steps of different nodes therefore commute and neither disables the other:
+// the network is a multiset (or per-channel FIFO, where one takes a channel's head and the other
+// appends to tails), a send to a node never changes whether that node's other steps are enabled,
+// and a delivery that is a no-op stays a no-op whatever another node does.
+//
+// Everything else is treated as dependent on everything: crashes and restarts (a restart decides
+// whether a message sent to the node survives; crashes share a budget), losing and duplicating
+// messages (a budget), partitions and heals (they enable and disable deliveries), and steps of two
+// clients (both may record the history, whose `after` vectors depend on the order).
+
+import { fingerprintHex } from '../fingerprint/hash.ts';
+import type { ActorAction } from './actions.ts';
+import type { Id } from './actor.ts';
+
+/** The node whose step `a` is, or undefined for a global action (a fault). */
+export function stepOf<M>(a: ActorAction<M>): Id | undefined {
+  switch (a.kind) {
+    case 'deliver':
+      return a.to;
+    case 'timeout':
+    case 'choose':
+      return a.node;
+    default:
+      return undefined;
+  }
+}
+
+export function independence<M>(isClient: (id: Id) => boolean): {
+  independent(a: ActorAction<M>, b: ActorAction<M>): boolean;
+  actionKey(a: ActorAction<M>): string;
+} {
+  return {
+    independent(a, b) {
+      const x = stepOf(a);
+      const y = stepOf(b);
+      if (x === undefined || y === undefined || x === y) return false;
+      return !(isClient(x) && isClient(y));
+    },
+    actionKey(a) {
+      switch (a.kind) {
+        case 'deliver':
+        case 'lose':
+        case 'duplicate':
+          return `${a.kind} ${a.from} ${a.to} ${fingerprintHex(a.msg)}${'sent' in a ? ` ${String((a as { sent?: number }).sent)}` : ''}`;
+        case 'timeout':
+          return `timeout ${a.node} ${a.timer}`;
+        case 'choose':
+          return `choose ${a.node} ${fingerprintHex(a.choice)}`;
+        case 'crash':
+        case 'restart':
+          return `${a.kind} ${a.node}`;
+        case 'partition':
+          return `partition ${a.isolated.join(',')}`;
+        case 'heal':
+          return 'heal';
+      }
+    },
+  };
+}

@@ -1,0 +1,190 @@
+// Symmetry reduction for actor systems: groups of interchangeable nodes (the participants of 2PC,
+// the acceptors of Paxos). Two system states that differ only by a renaming of the nodes within
+// each group are the same state up to symmetry; with `--symmetry` each orbit is counted once.
+//
+// Canonical form, exactly (each orbit gets one representative):
+// 1. Each node of a group gets a signature that no renaming of the group changes: its crashed flag,
+//    its timers, its state and the messages it sends and receives, with every node id of a group
+//    in them replaced by a placeholder.
+// 2. The candidate renamings are those that sort each group by signature (ties in any order).
+// 3. The representative is the renamed state with the least fingerprint among the candidates.
+// If s and t = π(s) are in one orbit, the candidates for t are exactly the candidates for s
+// composed with π⁻¹, so both reach the same set of renamed states and the same least one.
+//
+// Node ids inside actor states and messages are renamed by the protocol's hooks. A protocol whose
+// states or messages mention node ids must provide them: without, renaming would leave stale ids
+// behind and merge states that are not symmetric.
+//
+// Traces stay concrete: the explorer keeps the states it found and only fingerprints their
+// representatives, so a counterexample replays on the model without symmetry.
+
+import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
+import type { Id } from './actor.ts';
+import { envelope, insert, type Envelope, type Network } from './network.ts';
+
+/** Renames node ids: `rename(id)` is the id of the node that plays `id`'s part. */
+export type Rename = (id: Id) => Id;
+
+export interface SymmetryOptions<S, M> {
+  /** Groups of interchangeable node ids (servers; each id in at most one group). */
+  readonly groups: readonly (readonly Id[])[];
+  /** Renames the node ids inside an actor's state (every actor's, clients' too). */
+  readonly renameState?: (state: S, rename: Rename) => S;
+  /** Renames the node ids inside a message. */
+  readonly renameMessage?: (msg: M, rename: Rename) => M;
+}
+
+/** What symmetry needs of the system state (structurally a `SystemState`). */
+export interface SymmetricState<S, M> {
+  readonly actors: readonly S[];
+  readonly crashed: readonly boolean[];
+  readonly timers: readonly (readonly string[])[];
+  readonly network: Network<M>;
+  readonly partition: readonly Id[] | null;
+}
+
+/** Too many tied candidates to try them all: fall back to the first (sound, less reduction). */
+const MAX_CANDIDATES = 5040;
+
+export function symmetryCanonicaliser<S, M, T extends SymmetricState<S, M>>(
+  options: SymmetryOptions<S, M>,
+  nodes: number,
+  servers: readonly Id[],
+  ordered: boolean,
+): (s: T) => T {
+  const groups = options.groups.map((g) => [...g].sort((a, b) => a - b)).filter((g) => g.length > 1);
+  const inGroup = new Int32Array(nodes).fill(-1);
+  groups.forEach((g, k) => {
+    for (const id of g) {
+      if (!Number.isInteger(id) || id < 0 || id >= nodes) throw new Error(`symmetry: no node ${String(id)}`);
+      if (inGroup[id] !== -1) throw new Error(`symmetry: node ${id} is in two groups`);
+      if (!servers.includes(id)) throw new Error(`symmetry: node ${id} is a client; only servers may be interchangeable`);
+      inGroup[id] = k;
+    }
+  });
+  const { renameState, renameMessage } = options;
+  /** Every group member mapped to a placeholder: what a signature may see of node ids. */
+  const blur: Rename = (id) => (inGroup[id] !== undefined && inGroup[id] !== -1 ? -1 - inGroup[id]! : id);
+
+  function signature(s: T, id: Id): number[] {
+    const state = renameState ? renameState(s.actors[id]!, blur) : s.actors[id]!;
+    const sent: number[] = [];
+    const received: number[] = [];
+    for (const e of s.network) {
+      if (e.from !== id && e.to !== id) continue;
+      const msg = renameMessage ? renameMessage(e.msg, blur) : e.msg;
+      fingerprintState([e.from === id ? 'self' : blur(e.from), e.to === id ? 'self' : blur(e.to), msg]);
+      (e.from === id ? sent : received).push(fingerprintOut[0]!, fingerprintOut[1]!);
+    }
+    fingerprintState([state, s.crashed[id], s.timers[id], sortPairs(sent), sortPairs(received)]);
+    return [fingerprintOut[0]!, fingerprintOut[1]!];
+  }
+
+  function apply(s: T, perm: Int32Array): T {
+    const rename: Rename = (id) => perm[id]!;
+    const actors = new Array<S>(nodes);
+    const crashed = new Array<boolean>(nodes);
+    const timers = new Array<readonly string[]>(nodes);
+    for (let i = 0; i < nodes; i++) {
+      const j = perm[i]!;
+      actors[j] = renameState ? renameState(s.actors[i]!, rename) : s.actors[i]!;
+      crashed[j] = s.crashed[i]!;
+      timers[j] = s.timers[i]!;
+    }
+    let network: Envelope<M>[] = [];
+    for (const e of s.network) {
+      const msg = renameMessage ? renameMessage(e.msg, rename) : e.msg;
+      network = insert(network, envelope(perm[e.from]!, perm[e.to]!, msg), ordered);
+    }
+    let partition = s.partition;
+    if (partition !== null) {
+      let side = partition.map(rename).sort((a, b) => a - b);
+      // A split is named by its smaller side, or by the side with the first server.
+      if (side.length * 2 === servers.length && !side.includes(servers[0]!)) side = servers.filter((id) => !side.includes(id));
+      partition = Object.freeze(side);
+    }
+    return { ...s, actors, crashed, timers, network, partition };
+  }
+
+  return (s: T): T => {
+    // Per group: members sorted by signature, and the runs of equal signatures (ties).
+    const perm = new Int32Array(nodes);
+    for (let i = 0; i < nodes; i++) perm[i] = i;
+    const ties: { slots: Id[]; members: Id[] }[] = [];
+    let candidates = 1;
+    for (const g of groups) {
+      const sigs = g.map((id) => ({ id, sig: signature(s, id) }));
+      sigs.sort((a, b) => a.sig[0]! - b.sig[0]! || a.sig[1]! - b.sig[1]!);
+      for (let k = 0; k < g.length; ) {
+        let end = k + 1;
+        while (end < g.length && sigs[end]!.sig[0] === sigs[k]!.sig[0] && sigs[end]!.sig[1] === sigs[k]!.sig[1]) end++;
+        // The member with the k-th least signature takes the k-th least id of the group.
+        for (let x = k; x < end; x++) perm[sigs[x]!.id] = g[x]!;
+        if (end - k > 1) {
+          ties.push({ slots: g.slice(k, end), members: sigs.slice(k, end).map((x) => x.id) });
+          candidates *= factorial(end - k);
+        }
+        k = end;
+      }
+    }
+    const identity = perm.every((v, i) => v === i);
+    if (ties.length === 0 || candidates > MAX_CANDIDATES) return identity ? s : apply(s, perm);
+    // Try every assignment of tied members to their slots; keep the least fingerprint.
+    let best: T | undefined;
+    let bestHi = 0;
+    let bestLo = 0;
+    const visit = (t: number): void => {
+      if (t === ties.length) {
+        const candidate = apply(s, perm);
+        fingerprintState(candidate);
+        const hi = fingerprintOut[0]!;
+        const lo = fingerprintOut[1]!;
+        if (best === undefined || hi < bestHi || (hi === bestHi && lo < bestLo)) {
+          best = candidate;
+          bestHi = hi;
+          bestLo = lo;
+        }
+        return;
+      }
+      const { slots, members } = ties[t]!;
+      permute(members, (order) => {
+        for (let x = 0; x < order.length; x++) perm[order[x]!] = slots[x]!;
+        visit(t + 1);
+      });
+    };
+    visit(0);
+    return best!;
+  };
+}
+
+function sortPairs(xs: number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < xs.length; i += 2) pairs.push([xs[i]!, xs[i + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return pairs.flat();
+}
+
+function factorial(n: number): number {
+  let f = 1;
+  for (let i = 2; i <= n; i++) f *= i;
+  return f;
+}
+
+/** Calls `f` with every ordering of `xs` (Heap's algorithm; `f` must not keep the array). */
+function permute<T>(xs: readonly T[], f: (order: readonly T[]) => void): void {
+  const a = xs.slice();
+  const c = new Array<number>(a.length).fill(0);
+  f(a);
+  for (let i = 1; i < a.length; ) {
+    if (c[i]! < i) {
+      const j = i % 2 === 0 ? 0 : c[i]!;
+      [a[i], a[j]] = [a[j]!, a[i]!];
+      f(a);
+      c[i]!++;
+      i = 1;
+    } else {
+      c[i] = 0;
+      i++;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+// `interleave lincheck <file...>`: check recorded histories (Jepsen logs, kv logs, our JSON) for
+// linearizability.
+//
+// Exit code: 0 every file is linearizable, 1 some file is not, 2 some file is bad input, 3 some
+// check ran out of time. With several files the most severe wins, in the order 2 > 1 > 3 > 0: bad
+// input means the run did not check what was asked; a violation is a definite finding, which an
+// inconclusive check elsewhere does not weaken.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { InputError } from '../errors.ts';
+import { renderExplanationHtml, renderExplanationText } from '../consistency/explain.ts';
+import { checkLinearizability, type LinearizabilityResult } from '../consistency/linearizability.ts';
+import { parseHistory } from '../consistency/parse/detect.ts';
+import type { HistoryFormat } from '../consistency/parse/parsed-history.ts';
+import type { AnySpec } from '../consistency/sequential-spec.ts';
+import { builtinSpecs, type BuiltinSpecName } from '../consistency/specs/index.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_UNKNOWN, EXIT_VIOLATED } from './exit-codes.ts';
+
+const MODELS = ['cas-register', 'register', 'kv'] as const satisfies readonly BuiltinSpecName[];
+/** Other names for a model: Porcupine and Jepsen call the cas register `etcd`. */
+const ALIASES = { etcd: 'cas-register' } as const satisfies Record<string, BuiltinSpecName>;
+const FORMATS = ['auto', 'jepsen-log', 'kv-log', 'json'] as const;
+
+export interface LincheckArgs {
+  files: string[];
+  model?: BuiltinSpecName | keyof typeof ALIASES;
+  format: HistoryFormat | 'auto';
+  timeout?: number;
+  html?: string;
+  reporter: 'text' | 'json';
+}
+
+/** One line of `--reporter json`. */
+export interface LincheckReport {
+  file: string;
+  model: string | null;
+  result: 'linearizable' | 'not-linearizable' | 'unknown' | 'error';
+  operations: number;
+  partitions: number;
+  /** Check time; parsing excluded. */
+  ms: number;
+  message?: string;
+}
+
+const SEVERITY: Record<number, number> = { [EXIT_OK]: 0, [EXIT_UNKNOWN]: 1, [EXIT_VIOLATED]: 2, [EXIT_BAD_INPUT]: 3 };
+
+function exitCodeOf(result: LincheckReport['result']): number {
+  switch (result) {
+    case 'linearizable':
+      return EXIT_OK;
+    case 'not-linearizable':
+      return EXIT_VIOLATED;
+    case 'unknown':
+      return EXIT_UNKNOWN;
+    case 'error':
+      return EXIT_BAD_INPUT;
+  }
+}
+
+export const lincheckCommand: CommandModule<object, LincheckArgs> = {
+  command: 'lincheck <files..>',
+  describe: 'check recorded histories for linearizability',
+  builder: (y: Argv) =>
+    y
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'history files' })
+      .option('model', {
+        choices: [...MODELS, ...(Object.keys(ALIASES) as (keyof typeof ALIASES)[])],
+        describe: 'sequential specification (etcd = cas-register; default: implied by the file: jepsen-log → cas-register, kv-log → kv)',
+      })
+      .option('format', { choices: FORMATS, default: 'auto' as const, describe: 'history format' })
+      .option('timeout', { type: 'number', describe: 'seconds per file before giving up with "unknown" (exit 3)' })
+      .option('html', { type: 'string', describe: 'write an HTML explanation page here' })
+      .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+      .check((args) => {
+        if (args.timeout !== undefined && !(args.timeout > 0)) throw new InputError('--timeout must be a positive number of seconds');
+        return true;
+      }) as unknown as Argv<LincheckArgs>,
+  handler: (args) => {
+    let exitCode = EXIT_OK;
+    for (const file of args.files) {
+      const report = lincheckFile(file, args);
+      const code = exitCodeOf(report.result);
+      if (SEVERITY[code]! > SEVERITY[exitCode]!) exitCode = code;
+    }
+    process.exitCode = exitCode;
+  },
+};
+
+/** Checks one file, prints its report and writes its HTML page if asked. */
+function lincheckFile(file: string, args: LincheckArgs): LincheckReport {
+  let report: LincheckReport;
+  let text: string;
+  try {
+    const { spec, history } = load(file, args);
+    const result = checkLinearizability(history, spec, args.timeout === undefined ? {} : { timeoutMs: args.timeout * 1000 });
+    report = {
+      file,
+      model: spec.name,
+      result: result.result,
+      operations: result.operations,
+      partitions: result.partitions,
+      ms: Math.round(result.ms * 1000) / 1000,
+    };
+    text = summary(file, result, args.timeout);
+    if (result.result === 'not-linearizable') text += `\n${indent(renderExplanationText(result, spec))}`;
+    if (args.html !== undefined) {
+      const path = htmlPath(args.html, file, args.files.length);
+      writeFileSync(path, renderExplanationHtml(result, spec, `${basename(file)}: ${spec.name}`));
+      text += `\n  explanation written to ${path}`;
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    report = { file, model: args.model ?? null, result: 'error', operations: 0, partitions: 0, ms: 0, message: error.message };
+    text = `interleave: ${error.message}`;
+    if (args.reporter === 'text') {
+      process.stderr.write(`${text}\n`);
+      return report;
+    }
+  }
+  process.stdout.write(args.reporter === 'json' ? `${JSON.stringify(report)}\n` : `${text}\n`);
+  return report;
+}
+
+function load(file: string, args: LincheckArgs): { spec: AnySpec; history: ReturnType<typeof parseHistory>['history'] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
+  }
+  const parsed = parseHistory(text, file, args.format);
+  const model = args.model === 'etcd' ? ALIASES.etcd : (args.model ?? parsed.model);
+  if (model === undefined) throw new InputError(`${file}: the history does not say its model; use --model ${MODELS.join('|')}`);
+  const spec = builtinSpecs[model];
+  if (spec.validate) {
+    parsed.history.forEach((op, i) => {
+      const fault = spec.validate!(op);
+      if (fault !== undefined) throw new InputError(`${parsed.where[i]}: not a ${model} operation: ${fault}`);
+    });
+  }
+  return { spec, history: parsed.history };
+}
+
+function summary(file: string, result: LinearizabilityResult, timeout: number | undefined): string {
+  const size = `${result.operations} operations, ${result.partitions} part${result.partitions === 1 ? '' : 's'}, ${result.ms.toFixed(1)} ms`;
+  switch (result.result) {
+    case 'linearizable':
+      return `${file}: linearizable (${size})`;
+    case 'not-linearizable':
+      return `${file}: NOT linearizable (${size})`;
+    case 'unknown':
+      return `${file}: unknown — no verdict within ${timeout ?? '?'} s (${size})`;
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+/** The page for `file`: `out` itself for one file; `out` with the file's name inserted for several. */
+function htmlPath(out: string, file: string, files: number): string {
+  if (files === 1) return out;
+  const ext = extname(out) || '.html';
+  const stem = out.endsWith(ext) ? out.slice(0, -ext.length) : out;
+  return `${stem}.${basename(file, extname(file))}${ext}`;
+}

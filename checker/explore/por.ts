@@ -1,0 +1,221 @@
+// Partial-order reduction (`--por`): breadth-first search with sleep sets (Godefroid, 1996).
+//
+// Two actions are independent when, wherever both are enabled, neither disables the other and
+// both orders lead to the same state; in an actor system, steps of two different server nodes are
+// (checker/actor/system.ts says which pairs exactly). After exploring a then b from s, the search
+// need not explore b then a: when it takes b from s, a goes into the successor's sleep set, and
+// actions in a state's sleep set are not taken from it (their result is reached the other way).
+//
+// What this reduces, and why it is sound. Sleep sets prune transitions, not states: every
+// reachable state is still visited, so every property (any predicate over the whole state, safety
+// or `sometimes`) is checked on exactly the states a full search checks, and the verdict is the
+// same; what shrinks is the number of successors computed and hashed (`generatedStates`). Combined
+// with a visited set they need one rule (the classical one): a state reached again with a sleep set
+// that lacks some action of the sleep set it was expanded with is expanded again with the
+// intersection, so no pruned transition is lost. Persistent (ample) sets would also prune states,
+// but in an actor system any node may later send a message to the node an ample set was built
+// from, and that new delivery does not commute with the ones the set holds: a persistent set is
+// only sound with knowledge of who can send to whom in the future, which protocols do not declare.
+//
+// Counterexamples replay as usual (parent pointers of the first visit). A state first reached
+// through a re-expansion may be reached later than its distance from the initial state, so a
+// counterexample is valid but not always a shortest one.
+
+import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
+import { VisitedSet } from '../fingerprint/visited-set.ts';
+import type { Model } from '../model.ts';
+import { DEADLOCK } from '../properties.ts';
+import type { ExploreOptions } from './options.ts';
+import type { Bound, Outcome } from './outcome.ts';
+import { identifier, replayChain } from './state-store.ts';
+import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
+
+/** What partial-order reduction needs of a model: which actions commute. */
+export interface Commuting<A> {
+  /** True only if a and b commute and neither disables the other, in every state. */
+  independent(a: A, b: A): boolean;
+  /** A string that identifies an action (equal keys: the same action). */
+  actionKey(a: A): string;
+}
+
+export function canReduce<S, A>(model: Model<S, A>): model is Model<S, A> & Commuting<A> {
+  const m = model as Partial<Commuting<A>>;
+  return typeof m.independent === 'function' && typeof m.actionKey === 'function';
+}
+
+interface Entry<S> {
+  readonly s: S;
+  readonly id: number;
+}
+
+const NO_PARENT = -1;
+const CLOCK_EVERY = 1024;
+
+export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: ExploreOptions = {}): Outcome<S, A> {
+  const started = Date.now();
+  const identify = identifier(model, options.symmetry === true) ?? ((s: S) => s);
+  const visited = new VisitedSet(1 << 14);
+  let parents = new Int32Array(1 << 12);
+  let via = new Int32Array(1 << 12);
+  /** Per state: the sleep set it is to be expanded with (action keys with their actions). */
+  const sleepOf = new Map<number, Map<string, A>>();
+  /** Per expanded state: the sleep set it was last expanded with. */
+  const expandedWith = new Map<number, Map<string, A>>();
+  const boundsHit = new Set<Bound>();
+  const unreached = model.properties.filter((p) => p.kind === 'sometimes');
+  const maxDepthBound = options.maxDepth ?? Infinity;
+  let generated = 0;
+  let maxDepth = 0;
+  let ticks = 0;
+  let lastProgress = started;
+
+  const outcome = (violation?: { property: string; id: number }): Outcome<S, A> => {
+    const base = {
+      unreached: unreached.map((p) => p.name),
+      boundsHit: [...boundsHit],
+      distinctStates: visited.size,
+      generatedStates: generated,
+      maxDepth,
+      ms: Date.now() - started,
+    };
+    if (violation) return { ...base, status: 'violated', property: violation.property, path: pathTo(violation.id) };
+    if (boundsHit.size > 0) return { ...base, status: 'incomplete' };
+    if (unreached.length > 0) return { ...base, status: 'vacuous' };
+    return { ...base, status: 'holds' };
+  };
+
+  function pathTo(id: number) {
+    const steps: number[] = [];
+    let cur = id;
+    while (parents[cur] !== NO_PARENT) {
+      steps.push(via[cur]!);
+      cur = parents[cur]!;
+    }
+    return replayChain(model, via[cur]!, steps.reverse());
+  }
+
+  function record(id: number, parent: number, k: number): void {
+    if (id >= parents.length) {
+      const p = new Int32Array(parents.length * 2);
+      p.set(parents);
+      parents = p;
+      const v = new Int32Array(via.length * 2);
+      v.set(via);
+      via = v;
+    }
+    parents[id] = parent;
+    via[id] = k;
+  }
+
+  /** Reaching `t` with sleep set `sleep`: a new state, a revisit that needs re-expansion, or neither. */
+  function visit(t: S, sleep: Map<string, A>, parent: number, k: number): { id: number; fresh: boolean } | undefined {
+    fingerprintState(identify(t));
+    const id = visited.add(fingerprintOut[0]!, fingerprintOut[1]!);
+    if (id >= 0) {
+      record(id, parent, k);
+      sleepOf.set(id, sleep);
+      return { id, fresh: true };
+    }
+    const old = -1 - id;
+    const current = sleepOf.get(old)!;
+    let shrunk = false;
+    for (const key of current.keys()) {
+      if (!sleep.has(key)) {
+        current.delete(key);
+        shrunk = true;
+      }
+    }
+    // Expanded already with a sleep set no larger than the new one: nothing was pruned that this
+    // arrival would take. Not expanded yet: it will be, with the smaller set, from the queue.
+    if (!shrunk || !expandedWith.has(old)) return undefined;
+    return { id: old, fresh: false };
+  }
+
+  function holds(p: { holds: (s: S) => boolean }, s: S): boolean {
+    return p.holds(s);
+  }
+  function reach(s: S): void {
+    for (let i = unreached.length - 1; i >= 0; i--) if (holds(unreached[i]!, s)) unreached.splice(i, 1);
+  }
+
+  let level: Entry<S>[] = [];
+  const inits = model.init();
+  for (let i = 0; i < inits.length; i++) {
+    const s = inits[i]!;
+    generated++;
+    const v = visit(s, new Map(), NO_PARENT, i);
+    if (!v?.fresh) continue;
+    const broken = brokenInvariant(model, s);
+    if (broken !== undefined) return outcome({ property: broken, id: v.id });
+    reach(s);
+    level.push({ s, id: v.id });
+  }
+
+  for (let depth = 0; level.length > 0; depth++) {
+    maxDepth = depth;
+    if (depth >= maxDepthBound) {
+      if (level.some((e) => expandable(model, e.s) && candidatesOf(model, e.s).some((a) => successorOf(model, e.s, a) !== undefined))) {
+        boundsHit.add('maxDepth');
+      }
+      break;
+    }
+    const next: Entry<S>[] = [];
+    for (let i = 0; i < level.length; i++) {
+      const { s, id } = level[i]!;
+      const sleep = sleepOf.get(id)!;
+      const before = expandedWith.get(id);
+      if (before !== undefined && [...before.keys()].every((key) => sleep.has(key))) continue;
+      expandedWith.set(id, new Map(sleep));
+      if (!expandable(model, s)) continue;
+      const actions = candidatesOf(model, s);
+      const done: [string, A][] = [];
+      let enabled = false;
+      for (let k = 0; k < actions.length; k++) {
+        const a = actions[k]!;
+        const key = model.actionKey(a);
+        if (sleep.has(key)) {
+          enabled ||= model.checkDeadlock === true && successorOf(model, s, a) !== undefined;
+          continue;
+        }
+        const t = successorOf(model, s, a);
+        if (t === undefined) continue;
+        enabled = true;
+        generated++;
+        // The successor's sleep set: what was asleep here or explored before a, if independent of a.
+        const childSleep = new Map<string, A>();
+        for (const [bk, b] of sleep) if (model.independent(a, b)) childSleep.set(bk, b);
+        for (const [bk, b] of done) if (model.independent(a, b)) childSleep.set(bk, b);
+        done.push([key, a]);
+        const v = visit(t, childSleep, id, k);
+        if (v === undefined) continue;
+        if (v.fresh) {
+          const broken = brokenInvariant(model, t);
+          if (broken !== undefined) {
+            maxDepth = depth + 1;
+            return outcome({ property: broken, id: v.id });
+          }
+          reach(t);
+        }
+        next.push({ s: t, id: v.id });
+      }
+      if (!enabled && model.checkDeadlock && before === undefined) return outcome({ property: DEADLOCK, id });
+      if (options.maxStates !== undefined && visited.size >= options.maxStates) {
+        boundsHit.add('maxStates');
+        return outcome();
+      }
+      if (++ticks % CLOCK_EVERY === 0) {
+        const now = Date.now();
+        if (options.timeoutMs !== undefined && now - started >= options.timeoutMs) {
+          boundsHit.add('timeout');
+          return outcome();
+        }
+        if (options.onProgress && now - lastProgress >= 1000) {
+          lastProgress = now;
+          options.onProgress({ distinctStates: visited.size, generatedStates: generated, depth, queue: level.length - i + next.length, ms: now - started });
+        }
+      }
+    }
+    level = next;
+  }
+  return outcome();
+}

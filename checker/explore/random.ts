@@ -1,0 +1,255 @@
+// The random strategy (simulation): seeded random walks of bounded depth, for state spaces too big
+// to exhaust. Each walk starts afresh from an initial state and picks uniformly among the enabled
+// actions — under swarm testing, within the fault mix the walk drew — until the depth bound, a
+// state with no enabled action, or a state outside `within`. Walk k is seeded from (seed, k), so a
+// run is exactly repeatable and shards split the walks without overlap.
+//
+// Random search never proves a property: a run that finds nothing is `incomplete` (bound `walks`
+// or `timeout`), with coverage figures that say whether more walks would still find new states.
+// A violating walk is shortened before it is reported: cycles are cut (a walk that returns to a
+// state it was in skips the loop), then fast-check shrinks its schedule.
+
+import { fingerprintHex } from '../fingerprint/hash.ts';
+import type { Model } from '../model.ts';
+import { DEADLOCK, type Property } from '../properties.ts';
+import { CoverageTracker } from './coverage.ts';
+import type { ExploreOptions } from './options.ts';
+import type { Bound, Outcome, Path } from './outcome.ts';
+import { freshSeed, Prng, walkSeed } from './prng.ts';
+import type { RandomSummary } from './random-summary.ts';
+import { scheduleOfCandidates, shrinkSchedule } from './schedule.ts';
+import { shardWalks } from './shard.ts';
+import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
+import { classifier, describeMix, drawMix, isFaultClass, type ActionClass, type Mix } from './swarm.ts';
+
+export const DEFAULT_WALKS = 1000;
+export const DEFAULT_WALK_DEPTH = 100;
+
+interface Walk<S, A> {
+  readonly init: number;
+  readonly states: S[];
+  readonly actions: A[];
+  readonly candidates: number[];
+}
+
+interface Found<S, A> {
+  readonly walk: Walk<S, A>;
+  readonly property: string;
+  readonly index: number;
+  readonly ms: number;
+}
+
+/**
+ * Picks a step by rejection: draw a class of action by the mix's weights, then a candidate of that
+ * class uniformly; drop it if it is not enabled, and draw again. Among the enabled actions of a
+ * class the choice is uniform, and only the actions drawn are computed. Uniform mix: every
+ * candidate weighs the same.
+ */
+function pick<S, A>(model: Model<S, A>, s: S, step: number, rng: Prng, mix: Mix, classify: ((a: A) => ActionClass) | undefined): { action: A; state: S; candidate: number } | 'none' | 'banned-only' {
+  const cands = candidatesOf(model, s);
+  const pools = new Map<ActionClass, number[]>();
+  const banned: number[] = [];
+  for (let k = 0; k < cands.length; k++) {
+    const c: ActionClass = mix !== undefined && classify ? classify(cands[k]!) : 'step';
+    if (mix !== undefined && (mix.weights.get(c) ?? 1) === 0) {
+      banned.push(k);
+      continue;
+    }
+    const pool = pools.get(c);
+    if (pool) pool.push(k);
+    else pools.set(c, [k]);
+  }
+  // Before the walk's fault point, faults wait while anything else is enabled.
+  let deferFaults = mix !== undefined && step < mix.faultsFrom;
+  const weight = (c: ActionClass, pool: number[]): number => {
+    if (pool.length === 0) return 0;
+    if (mix === undefined) return pool.length;
+    if (deferFaults && isFaultClass(c)) return 0;
+    return mix.weights.get(c) ?? 1;
+  };
+  for (;;) {
+    let total = 0;
+    for (const [c, pool] of pools) total += weight(c, pool);
+    if (total === 0 && deferFaults) {
+      deferFaults = false;
+      continue;
+    }
+    if (total === 0) break;
+    let r = rng.float() * total;
+    let chosen: number[] | undefined;
+    for (const [c, pool] of pools) {
+      const w = weight(c, pool);
+      if (w === 0) continue;
+      chosen = pool;
+      if (r < w) break;
+      r -= w;
+    }
+    const pool = chosen!;
+    const j = rng.int(pool.length);
+    const k = pool[j]!;
+    pool[j] = pool[pool.length - 1]!;
+    pool.pop();
+    const t = successorOf(model, s, cands[k]!);
+    if (t !== undefined) return { action: cands[k]!, state: t, candidate: k };
+  }
+  // Nothing the mix allows is enabled; is anything enabled at all (for deadlock)?
+  return banned.some((k) => successorOf(model, s, cands[k]!) !== undefined) ? 'banned-only' : 'none';
+}
+
+/** Cuts every loop out of a walk: from a state that recurs, continue from its last occurrence. */
+export function cutCycles<S, A>(walk: Walk<S, A>): Walk<S, A> {
+  const fps = walk.states.map(fingerprintHex);
+  const last = new Map<string, number>();
+  fps.forEach((fp, i) => last.set(fp, i));
+  const out: Walk<S, A> = { init: walk.init, states: [walk.states[0]!], actions: [], candidates: [] };
+  let i = last.get(fps[0]!)!;
+  while (i < walk.actions.length) {
+    out.actions.push(walk.actions[i]!);
+    out.candidates.push(walk.candidates[i]!);
+    out.states.push(walk.states[i + 1]!);
+    i = last.get(fps[i + 1]!)!;
+  }
+  return out;
+}
+
+export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Outcome<S, A> {
+  const started = Date.now();
+  const seed = (options.seed ?? freshSeed()) >>> 0;
+  const walks = options.walks ?? DEFAULT_WALKS;
+  const depth = options.walkDepth ?? options.maxDepth ?? DEFAULT_WALK_DEPTH;
+  const swarm = options.swarm ?? true;
+  const classify = classifier(model);
+  const identify = identity(model, options.symmetry === true);
+  const coverage = new CoverageTracker(identify as (s: unknown) => unknown);
+  const unreached: Property<S>[] = model.properties.filter((p) => p.kind === 'sometimes');
+  const boundsHit = new Set<Bound>();
+  const inits = model.init();
+  let generated = 0;
+  let steps = 0;
+  let walksRun = 0;
+  let longest = 0;
+  let lastProgress = started;
+
+  const see = (s: S, step: boolean): void => {
+    coverage.see(s, step);
+    for (let i = unreached.length - 1; i >= 0; i--) if (unreached[i]!.holds(s)) unreached.splice(i, 1);
+  };
+
+  const summary = (extra: Partial<RandomSummary> = {}): RandomSummary => ({
+    seed,
+    ...(options.shard ? { shard: options.shard } : {}),
+    walks: walksRun,
+    steps,
+    walkDepth: depth,
+    coverage: coverage.summary(),
+    ...extra,
+  });
+
+  const outcome = (found: Found<S, A> | undefined): Outcome<S, A> => {
+    const base = {
+      unreached: unreached.map((p) => p.name),
+      boundsHit: [...boundsHit],
+      distinctStates: coverage.size,
+      generatedStates: generated,
+      maxDepth: longest,
+    };
+    if (!found) {
+      if (boundsHit.size === 0) boundsHit.add('walks');
+      return { ...base, boundsHit: [...boundsHit], status: 'incomplete', ms: Date.now() - started, random: summary() };
+    }
+    const { path, tries } = shorten(model, found, options.shrink ?? true);
+    const random = summary({
+      violatingWalk: found.index,
+      msToViolation: found.ms,
+      foundLength: found.walk.actions.length,
+      shrunkLength: path.actions.length,
+      ...(tries !== undefined ? { shrinkTries: tries } : {}),
+    });
+    return { ...base, status: 'violated', property: found.property, path, ms: Date.now() - started, random };
+  };
+
+  // An initial state that breaks an invariant needs no walk.
+  for (let i = 0; i < inits.length; i++) {
+    generated++;
+    see(inits[i]!, false);
+    const broken = brokenInvariant(model, inits[i]!);
+    if (broken !== undefined) {
+      return outcome({ walk: { init: i, states: [inits[i]!], actions: [], candidates: [] }, property: broken, index: -1, ms: Date.now() - started });
+    }
+  }
+
+  const { first, stride } = shardWalks(options.shard);
+  for (let k = first; k < walks; k += stride) {
+    const now = Date.now();
+    if (options.timeoutMs !== undefined && now - started >= options.timeoutMs) {
+      boundsHit.add('timeout');
+      break;
+    }
+    if (options.maxStates !== undefined && coverage.size >= options.maxStates) {
+      boundsHit.add('maxStates');
+      break;
+    }
+    if (options.onProgress && now - lastProgress >= 1000) {
+      lastProgress = now;
+      options.onProgress({ distinctStates: coverage.size, generatedStates: generated, depth: longest, queue: Math.ceil((walks - k) / stride), ms: now - started });
+    }
+    const rng = new Prng(walkSeed(seed, k));
+    const mix = classify ? drawMix(rng, swarm, depth) : undefined;
+    const init = rng.int(inits.length);
+    let s: S = inits[init]!;
+    const walk: Walk<S, A> = { init, states: [s], actions: [], candidates: [] };
+    see(s, false);
+    let violated: string | undefined;
+    for (let d = 0; d < depth && expandable(model, s); d++) {
+      const step = pick(model, s, d, rng, mix, classify);
+      if (step === 'none' || step === 'banned-only') {
+        if (step === 'none' && model.checkDeadlock) violated = DEADLOCK;
+        break;
+      }
+      generated++;
+      steps++;
+      walk.actions.push(step.action);
+      walk.candidates.push(step.candidate);
+      walk.states.push(step.state);
+      s = step.state;
+      see(s, true);
+      violated = brokenInvariant(model, s);
+      if (violated !== undefined) break;
+    }
+    coverage.endWalk();
+    walksRun++;
+    longest = Math.max(longest, walk.actions.length);
+    options.onWalk?.({
+      index: k,
+      init,
+      candidates: walk.candidates,
+      mix: mix ? describeMix(mix) : 'uniform',
+      ...(violated !== undefined ? { violated } : {}),
+    });
+    if (violated !== undefined) return outcome({ walk, property: violated, index: k, ms: Date.now() - started });
+  }
+  return outcome(undefined);
+}
+
+/** The path to report for a violating walk: cycles cut, then the schedule shrunk by fast-check. */
+function shorten<S, A>(model: Model<S, A>, found: Found<S, A>, shrink: boolean): { path: Path<S, A>; tries?: number } {
+  const asPath = (w: Walk<S, A>): Path<S, A> => ({ init: w.init, actions: w.actions, states: w.states });
+  if (!shrink || found.walk.actions.length === 0) return { path: asPath(found.walk) };
+  // A deadlock is a property of the last state alone, so cutting cycles keeps it too.
+  const cut = cutCycles(found.walk);
+  if (found.property === DEADLOCK) return { path: asPath(cut) };
+  const schedule = scheduleOfCandidates(model, cut.init, cut.states, cut.candidates);
+  const shrunk = shrinkSchedule(model, schedule, found.property);
+  // Hook: the trace minimiser (checker/trace/minimize.ts) can shorten further once it exists.
+  return { path: shrunk.run.path, tries: shrunk.tries };
+}
+
+/** The value that identifies a state for coverage: its view, after symmetry when asked. */
+function identity<S, A>(model: Model<S, A>, symmetry: boolean): (s: S) => unknown {
+  const view = model.view?.bind(model);
+  const canon = symmetry ? model.symmetry?.bind(model) : undefined;
+  if (canon && view) return (s) => view(canon(s));
+  if (canon) return canon;
+  if (view) return view;
+  return (s) => s;
+}

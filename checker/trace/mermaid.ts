@@ -1,0 +1,142 @@
+// The Mermaid view of a trace: a `sequenceDiagram` that GitHub and GitLab render inside markdown
+// (a pull request, an issue, a CI step summary). Messages are `->>` arrows, a lost message ends in
+// `x`, local steps and faults are notes over their node, a partition is a shaded block until it
+// heals, and a final note names the violated property and the values that break it.
+//
+// Node names become aliases of safe ids (`n0`, `n1`…), so no name can be taken for a keyword, and
+// every text is escaped with Mermaid's entity codes (`#59;` for `;` and so on).
+
+import { diff, show, type Change, type Json } from './plain.ts';
+import { timelineOf } from './timeline.ts';
+import { nodeState, violatingState, type TraceView } from './view.ts';
+
+export interface MermaidOptions {
+  /** Add a note with what changed in the acting node after each step (default true). */
+  readonly changes?: boolean;
+  /** At most this many changes per note (default 3). */
+  readonly maxChanges?: number;
+}
+
+/** Escapes text for a Mermaid message or note: entity codes for what Mermaid parses. */
+export function mermaidText(s: string): string {
+  const text = s
+    .replace(/[#;<>"%]/g, (c) => ENTITY[c]!)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || ' ';
+}
+
+const ENTITY: Record<string, string> = { '#': '#35;', ';': '#59;', '<': '#60;', '>': '#62;', '"': '#quot;', '%': '#37;' };
+
+export function renderMermaid(view: TraceView, options: MermaidOptions = {}): string {
+  const withChanges = options.changes ?? true;
+  const maxChanges = options.maxChanges ?? 3;
+  const { trace } = view;
+  const out: string[] = ['sequenceDiagram'];
+  const line = (s: string): void => {
+    out.push(`  ${s}`);
+  };
+  const state = violatingState(view);
+  const verdictText = (): string => {
+    const values = view.culprits.map((c) => mermaidText(`${c}: ${brief(trace.nodes ? nodeState(state, c) : fieldOf(state, c))}`));
+    return [mermaidText(`✗ ${trace.property} violated`), ...values].join('<br/>');
+  };
+
+  if (!trace.nodes) {
+    // A raw model: one participant, the state; every action is a note.
+    line('participant s as state');
+    trace.steps.forEach((step, i) => {
+      const changes = diffLines(view.states[i], view.states[i + 1], maxChanges);
+      line(`Note over s: ${mermaidText(`${i + 1}. ${step.label}`)}${withChanges && changes.length > 0 ? '<br/>' + changes.map(mermaidText).join('<br/>') : ''}`);
+    });
+    line(`Note over s: ${verdictText()}`);
+    return out.join('\n');
+  }
+
+  const tl = timelineOf(view);
+  const id = (i: number): string => `n${i}`;
+  const all = tl.nodes.length > 1 ? `${id(0)},${id(tl.nodes.length - 1)}` : id(0);
+  tl.nodes.forEach((name, i) => line(`participant ${id(i)} as ${mermaidText(name)}`));
+  let partitioned = false;
+  for (const step of tl.steps) {
+    const a = step.action;
+    const name = step.actor !== undefined ? tl.nodes[step.actor]! : '';
+    switch (a.kind) {
+      case 'deliver':
+        line(`${id(a.from)}->>${id(a.to)}: ${mermaidText(`${step.index}. ${step.message ?? ''}`)}`);
+        break;
+      case 'lose':
+        line(`${id(a.from)}--x${id(a.to)}: ${mermaidText(`${step.index}. ⌁ lost ${step.message ?? ''}`)}`);
+        break;
+      case 'duplicate':
+        line(`Note over ${id(a.from)},${id(a.to)}: ${mermaidText(`${step.index}. ⧉ network duplicates ${step.message ?? ''}`)}`);
+        break;
+      case 'timeout':
+        line(`Note over ${id(a.node)}: ${mermaidText(`${step.index}. ⏰ timer ${a.timer} fires`)}`);
+        break;
+      case 'choose':
+        line(`Note over ${id(a.node)}: ${mermaidText(`${step.index}. ${typeof a.choice === 'string' ? a.choice : JSON.stringify(a.choice)}`)}`);
+        break;
+      case 'crash':
+        line(`Note over ${id(a.node)}: ${mermaidText(`${step.index}. ✗ ${name} crashes`)}`);
+        break;
+      case 'restart':
+        line(`Note over ${id(a.node)}: ${mermaidText(`${step.index}. ↻ ${name} restarts`)}`);
+        break;
+      case 'partition':
+        if (partitioned) line('end');
+        line('rect rgba(255, 80, 80, 0.12)');
+        partitioned = true;
+        line(`Note over ${all}: ${mermaidText(`${step.index}. partition: ${a.isolated.map((i) => tl.nodes[i]).join(', ')} cut off`)}`);
+        break;
+      case 'heal':
+        line(`Note over ${all}: ${mermaidText(`${step.index}. partition healed`)}`);
+        if (partitioned) line('end');
+        partitioned = false;
+        break;
+    }
+    if (withChanges && a.kind === 'crash' && step.changes.length > 0) {
+      line(`Note right of ${id(a.node)}: ${mermaidText(`forgets ${step.changes.filter((c) => c.after === undefined).map((c) => c.path).join(', ')}`)}`);
+    } else if (withChanges && step.actor !== undefined && step.changes.length > 0) {
+      const lines = step.changes.slice(0, maxChanges).map((c) => changeLine(c));
+      if (step.changes.length > maxChanges) lines.push(`… ${step.changes.length - maxChanges} more`);
+      line(`Note right of ${id(step.actor)}: ${lines.map(mermaidText).join('<br/>')}`);
+    }
+    if (view.violationAt === step.index && step.index < tl.steps.length) line(`Note over ${all}: ${mermaidText(`✗ ${trace.property} fails here`)}`);
+  }
+  if (partitioned) line('end');
+  line(`Note over ${all}: ${verdictText()}`);
+  return out.join('\n');
+}
+
+function changeLine(c: Change): string {
+  return `${c.path || 'state'}: ${short(c.before)} → ${short(c.after)}`;
+}
+
+function diffLines(a: Json | undefined, b: Json | undefined, max: number): string[] {
+  if (b === undefined) return [];
+  const changes = diff(a, b);
+  const lines = changes.slice(0, max).map(changeLine);
+  if (changes.length > max) lines.push(`… ${changes.length - max} more`);
+  return lines;
+}
+
+/** A value in a note: strings without quotes, long values cut. */
+function short(v: Json | undefined): string {
+  const s = typeof v === 'string' ? v : show(v);
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}
+
+/** A value in a final note: objects as `k=v` lists, strings without quotes. */
+function brief(v: Json | undefined): string {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    return Object.entries(v)
+      .map(([k, x]) => `${k}=${short(x)}`)
+      .join(', ');
+  }
+  return short(v);
+}
+
+function fieldOf(s: Json, k: string): Json | undefined {
+  return typeof s === 'object' && s !== null && !Array.isArray(s) ? s[k] : undefined;
+}

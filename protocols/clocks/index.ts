@@ -1,0 +1,12 @@
+export type { Bug } from './options.ts';
+export type { LogicalClock } from './logical-clock.ts';
+export { lamportClock } from './lamport-clock.ts';
+export { vectorClock, increment, merge as mergeVectors, type Vector } from './vector-clock.ts';
+export { process, processName, type ProcessState, type ClockMessage, type ProcessChoice } from './process.ts';
+export { explainClockCondition, explainStrongClockCondition, clockCondition, strongClockCondition } from './clock-condition.ts';
+export { lamportClocks, vectorClocks, type ClockOptions, type LamportClockState, type VectorClockState } from './clock-system.ts';
+export { causalBroadcast, broadcastProcess, deliverable, messageId, type Broadcast, type BroadcastProcess, type CausalBroadcastOptions, type CausalBroadcastState } from './causal-broadcast.ts';
+export { explainCausalDelivery } from './causal-delivery.ts';
+export { lamportMutex, mutexProcess, mutualExclusion, explainMutualExclusion, type MutexOptions, type MutexProcess, type MutexMessage, type MutexState, type Request } from './mutex.ts';
+export { versionVectorStore, replica, client, merge as mergeVersions, noLostUpdate, convergence, type StoreOptions, type StoreState, type StoreMessage, type Version, type Replica, type Client, type WriteStamp } from './version-vector-store.ts';
+export { explainLostUpdate } from './no-lost-update.ts';

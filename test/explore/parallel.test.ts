@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { bfs } from '../../checker/index.ts';
+import { exploreParallel } from '../../checker/explore/parallel.ts';
+import type { AnyModel } from '../../checker/model.ts';
+import twoPhaseSpec from '../../specs/tlaplus/TwoPhase.ts';
+import twoPhaseBuggySpec from '../../specs/tlaplus/TwoPhaseBuggy.ts';
+import twoPhaseCommitSpec from '../../specs/twopc/two-phase-commit.ts';
+
+/** Re-applies a path from the model's own initial state; returns the last state. */
+function replay(model: AnyModel, path: { init: number; actions: readonly unknown[] }): unknown {
+  let s = model.init()[path.init];
+  for (const a of path.actions) {
+    s = model.next(s, a);
+    expect(s).toBeDefined();
+  }
+  return s;
+}
+
+// Each parallel run starts worker threads that load tsx and the spec: about a second apiece.
+describe('parallel breadth-first search (worker threads, shared visited set)', () => {
+  it('finds exactly the distinct states of one worker, and the same depth (TwoPhase, 5 RMs)', async () => {
+    const model = twoPhaseSpec.configs.rm5!.model();
+    const o = await exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: 'rm5' }, model, { workers: 2, initialCapacity: 1024 });
+    expect(o.status).toBe('holds');
+    expect(o.distinctStates).toBe(8832);
+    expect(o.maxDepth).toBe(bfs(twoPhaseSpec.configs.rm5!.model()).maxDepth);
+  }, 60_000);
+
+  it('counts an actor system exactly and reports the unreached `sometimes` properties as one worker does', async () => {
+    const model = twoPhaseCommitSpec.configs.p3!.model();
+    const one = bfs(twoPhaseCommitSpec.configs.p3!.model());
+    const o = await exploreParallel({ file: 'specs/twopc/two-phase-commit.ts', spec: 'TwoPhaseCommit', config: 'p3' }, model, { workers: 3 });
+    expect(o.status).toBe(one.status);
+    expect(o.distinctStates).toBe(one.distinctStates);
+    expect(o.generatedStates).toBe(one.generatedStates);
+    expect(o.unreached).toEqual(one.unreached);
+  }, 60_000);
+
+  it('returns a counterexample as short as one worker’s, that replays on the model', async () => {
+    const model = twoPhaseBuggySpec.configs['tm-commit-without-all-prepared']!.model();
+    const one = bfs(twoPhaseBuggySpec.configs['tm-commit-without-all-prepared']!.model());
+    const o = await exploreParallel(
+      { file: 'specs/tlaplus/TwoPhaseBuggy.ts', spec: 'TwoPhaseBuggy', config: 'tm-commit-without-all-prepared' },
+      model,
+      { workers: 2 },
+    );
+    expect(o.status).toBe('violated');
+    expect(o.property).toBe('TCConsistent');
+    expect(o.path!.actions).toHaveLength(one.path!.actions.length);
+    const last = replay(model, o.path!);
+    expect(model.properties.find((p) => p.name === 'TCConsistent')!.holds(last)).toBe(false);
+  }, 60_000);
+});

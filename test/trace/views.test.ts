@@ -1,0 +1,86 @@
+import { describe, it, expect } from 'vitest';
+import { renderText } from '../../checker/trace/text.ts';
+import { renderMermaid, mermaidText } from '../../checker/trace/mermaid.ts';
+import { renderHtml } from '../../checker/trace/html.ts';
+import { COLOURS, PLAIN, wantsColour } from '../../checker/trace/style.ts';
+import { foundTrace, twoPcModel, viewOfTrace } from './fixtures.ts';
+
+const model = twoPcModel('decision-not-logged');
+const view = viewOfTrace(model, foundTrace(model, {}, 'decision-not-logged'));
+
+describe('the text view', () => {
+  const text = renderText(view, { style: PLAIN });
+  it('draws one lane per node and labels arrows with their message', () => {
+    expect(text).toMatch(/coordinator\s+participant1\s+participant2/);
+    expect(text).toMatch(/├─+ Prepare ─+▶/);
+    expect(text).toContain('(sent at step 9)');
+  });
+  it('marks the crash and restart on the lane and says what the crash forgot', () => {
+    expect(text).toMatch(/^\s+8\s+✗.*coordinator crashes/m);
+    expect(text).toMatch(/^\s+9\s+↻.*coordinator restarts/m);
+    expect(text).toContain('forgets coordinator.role = "coordinator"');
+    expect(text).toContain('coordinator.decision: ∅ → "abort"');
+  });
+  it('shows who sent what to whom and the state changes of the acting node', () => {
+    expect(text).toContain('coordinator sends Decide(commit) → participant1, participant2');
+    expect(text).toContain('participant2.phase: "prepared" → "aborted"');
+  });
+  it('marks where the property fails and ends with the values that break it', () => {
+    expect(text).toContain('✗ Atomicity fails here');
+    expect(text).toMatch(/✗ Atomicity is violated after step 10 by:\n\s+participant1: .*"committed".*\n\s+participant2: .*"aborted"/);
+  });
+  it('prints whole states with full', () => {
+    expect(renderText(view, { full: true, style: PLAIN })).toMatch(/coordinator: \{"role":"coordinator","votes":\{\},"decision":null\}/);
+  });
+  it('colours only when asked', () => {
+    expect(text).not.toContain('\x1b[');
+    expect(renderText(view, { style: COLOURS })).toContain('\x1b[31m');
+    expect(wantsColour(true, {})).toBe(true);
+    expect(wantsColour(false, {})).toBe(false);
+    expect(wantsColour(true, { NO_COLOR: '1' })).toBe(false);
+    expect(wantsColour(false, { FORCE_COLOR: '1' })).toBe(true);
+    expect(wantsColour(true, { FORCE_COLOR: '0' })).toBe(false);
+  });
+});
+
+describe('the Mermaid view', () => {
+  const m = renderMermaid(view);
+  it('is a well-formed sequenceDiagram', () => {
+    const lines = m.split('\n');
+    expect(lines[0]).toBe('sequenceDiagram');
+    const statement = /^ {2}(participant n\d+ as [^;#\n]+|n\d+(->>|--x)n\d+: [^;#\n]+|Note (over n\d+(,n\d+)?|right of n\d+): [^;\n]+|rect .+|end)$/;
+    for (const l of lines.slice(1)) expect(l).toMatch(statement);
+    // Every `#` left is an entity code.
+    for (const l of lines) expect(l.replace(/#(\d+|quot);/g, '')).not.toContain('#');
+  });
+  it('has participants, labelled arrows, notes for faults and the violated property last', () => {
+    expect(m).toContain('participant n0 as coordinator');
+    expect(m).toContain('n0->>n2: 10. Decide(abort)');
+    expect(m).toContain('Note over n0: 8. ✗ coordinator crashes');
+    expect(m.split('\n').at(-1)).toMatch(/^ {2}Note over n0,n2: ✗ Atomicity violated<br\/>participant1: .*phase=committed/);
+  });
+  it('escapes what Mermaid would parse', () => {
+    expect(mermaidText('a;b #1 <x> "q"\nz')).toBe('a#59;b #35;1 #60;x#62; #quot;q#quot; z');
+  });
+  it('draws a lost message with a cross', () => {
+    const lossy = twoPcModel('decision-not-logged');
+    const t = foundTrace(lossy, {}, 'x');
+    const lose = { ...t, steps: [{ action: { kind: 'lose', from: 0, to: 1, msg: { type: 'Prepare' } }, label: '⌁ lost coordinator → participant1: Prepare' }] };
+    expect(renderMermaid({ trace: lose, states: [], culprits: [] })).toContain('n0--xn1: 1. ⌁ lost Prepare');
+  });
+});
+
+describe('the HTML view', () => {
+  const html = renderHtml(view);
+  it('is one self-contained page', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<link\b|\bsrc=|@import|url\(http/i);
+    expect(html.match(/https?:\/\/[^'"\s]+/g) ?? []).toEqual(['http://www.w3.org/2000/svg']);
+  });
+  it('embeds the trace so that no text can close the script', () => {
+    const nasty = { ...view, trace: { ...view.trace, config: '</script><script>alert(1)</script>' } };
+    const page = renderHtml(nasty);
+    expect(page.match(/<\/script>/g)?.length).toBe(2);
+    expect(page).toContain('&lt;/script&gt;');
+  });
+});
