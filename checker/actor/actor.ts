@@ -50,7 +50,11 @@ export interface Actor<S, M, C = string, I = unknown, O = unknown> {
   /** The local choices enabled in `state`; each is an explicit action in the trace. */
   choices?(state: S): readonly C[];
   onChoice?(state: Draft<S>, choice: C, ctx: Context<M, I, O>): void;
-  /** Fields that survive a crash (written to stable storage before any message is sent). */
+  /**
+   * Fields that survive a crash (written to stable storage before any message is sent). While the
+   * node is down its state holds only these fields, so properties see exactly what survived: list
+   * identifying fields (a `role`) here too if properties select nodes by them.
+   */
   readonly durable?: readonly (keyof S & string)[];
   /**
    * Rebuilds the state after a restart from what was durable. Without it, a restarted actor is

@@ -9,6 +9,8 @@ export interface WorkerSetup {
   readonly index: number;
   readonly workers: number;
   readonly symmetry: boolean;
+  /** Stop (control 2) once the table holds this many states. */
+  readonly maxStates?: number;
   /** control[0]: 0 run, 1 a violation was found, 2 a bound (states, time) was hit. */
   readonly control: SharedArrayBuffer;
   readonly table: SharedArrayBuffer;
@@ -16,12 +18,11 @@ export interface WorkerSetup {
 }
 
 export type ToWorker =
-  /** Initial states: [index into model.init(), id]. */
-  | { readonly type: 'seed'; readonly states: readonly (readonly [number, number])[] }
   /** Expand the frontier (from `resumeAt` after a pause), with the current table. */
   | { readonly type: 'expand'; readonly table: SharedArrayBuffer; readonly resumeAt?: number }
   /** Between levels: send the last `count` frontier states to worker `to` (through the coordinator). */
   | { readonly type: 'give'; readonly to: number; readonly count: number }
+  /** States to add to the frontier (from the coordinator's first levels, or another worker). */
   | { readonly type: 'take'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
   | { readonly type: 'probe' }
   | { readonly type: 'links' }

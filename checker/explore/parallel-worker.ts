@@ -18,8 +18,6 @@ import type { ToCoordinator, ToWorker, WorkerSetup } from './parallel-protocol.t
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const out = fingerprintOut;
-/** States between checks of the stop flag and the table's load. */
-const CHUNK = 256;
 /** Insertions counted locally before they are added to the shared count. */
 const PUBLISH = 64;
 
@@ -72,7 +70,9 @@ async function main(): Promise<void> {
     }
     parents[local] = parent;
     via[local] = k;
-    return local++ * W + me;
+    // Ids are interleaved: worker w numbers its states w, w + S, w + 2S, ... (S = workers + 1,
+    // the coordinator being the last) so that an id names the thread that holds its parent.
+    return local++ * (W + 1) + me;
   };
 
   const reach = (s: unknown): void => {
@@ -83,14 +83,6 @@ async function main(): Promise<void> {
   for (;;) {
     const m = await receive();
     switch (m.type) {
-      case 'seed': {
-        const inits = model.init();
-        for (const [i, gid] of m.states) {
-          frontier.push(inits[i]);
-          frontierIds.push(gid);
-        }
-        break;
-      }
       case 'take': {
         for (let i = 0; i < m.states.length; i++) {
           frontier.push(m.states[i]);
@@ -137,7 +129,7 @@ async function main(): Promise<void> {
         }
         let inserted = 0;
         for (; i < frontier.length; i++) {
-          if (i % CHUNK === 0 && Atomics.load(control, 0) !== 0) {
+          if (Atomics.load(control, 0) !== 0) {
             stopped = true;
             break;
           }
@@ -160,6 +152,7 @@ async function main(): Promise<void> {
               table.publish(inserted);
               inserted = 0;
             }
+            if (setup.maxStates !== undefined && table.size + inserted >= setup.maxStates) Atomics.compareExchange(control, 0, 0, 2);
             const gid = record(parent, k);
             const broken = brokenInvariant(model, t);
             if (broken !== undefined) {

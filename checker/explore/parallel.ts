@@ -15,6 +15,10 @@
 // that sees it past its load limit pauses before its next state, and once every worker is paused or
 // done the coordinator rehashes into a table twice as big and resumes them.
 //
+// Start-up: a worker thread takes about half a second to load tsx and the spec. Meanwhile the
+// coordinator explores the first levels itself (it has the model already), and hands its frontier
+// to the workers once they are all ready; a small model is finished before they are.
+//
 // Exactness: a fingerprint is inserted by exactly one worker (compare-and-swap), so the distinct
 // state count equals the one-worker count, run after run.
 
@@ -27,7 +31,8 @@ import type { ExploreOptions } from './options.ts';
 import type { Bound, Outcome, Path } from './outcome.ts';
 import type { ToCoordinator, ToWorker, WorkerSetup } from './parallel-protocol.ts';
 import { identifier, replayChain } from './state-store.ts';
-import { brokenInvariant } from './steps.ts';
+import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
+import { DEADLOCK } from '../properties.ts';
 
 /** Where a worker rebuilds the model from: a spec file, the spec's name and a configuration. */
 export interface ModelSource {
@@ -40,7 +45,16 @@ export interface ParallelOptions extends Omit<ExploreOptions, 'strategy'> {
   readonly workers: number;
   /** Initial capacity of the shared table, in slots. */
   readonly initialCapacity?: number;
+  /**
+   * Hand the frontier to the workers as soon as it holds this many states and they are ready
+   * (default 64); with `waitForWorkers`, wait for them rather than explore meanwhile (tests).
+   */
+  readonly handoffMin?: number;
+  readonly waitForWorkers?: boolean;
 }
+
+/** The coordinator hands its frontier to the workers once it holds at least this many states. */
+const HANDOFF_MIN = 64;
 
 /** Frontiers that differ by less than this are not rebalanced. */
 const REBALANCE_MIN = 64;
@@ -82,6 +96,7 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       index: i,
       workers: W,
       symmetry,
+      ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
       control: control.buffer as SharedArrayBuffer,
       table: table.buffer,
       counter: table.counterBuffer,
@@ -96,6 +111,7 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     throw m.input ? new InputError(m.message) : new HandlerError(m.message);
   };
 
+  let mainLinks = (): { parents: Int32Array; via: Int32Array } => ({ parents: new Int32Array(0), via: new Int32Array(0) });
   const timer = setInterval(() => {
     const now = Date.now();
     if (options.timeoutMs !== undefined && now - started >= options.timeoutMs && Atomics.load(control, 0) === 0) {
@@ -125,17 +141,44 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
   };
 
   try {
-    for (let ready = 0; ready < W; ) {
-      const { m } = await receive();
-      if (m.type === 'error') fail(m);
-      if (m.type === 'ready') ready++;
-    }
+    // While the workers start (each loads tsx and the spec: about half a second), the coordinator
+    // explores the first levels itself; it hands the frontier over once they are all ready and the
+    // frontier is big enough to share. A small model is done before they are.
+    const S = W + 1;
+    const me = W;
+    let parents = new Int32Array(1 << 10);
+    let via = new Int32Array(1 << 10);
+    let local = 0;
+    const record = (parent: number, k: number): number => {
+      if (local >= parents.length) {
+        const p = new Int32Array(parents.length * 2);
+        p.set(parents);
+        parents = p;
+        const v = new Int32Array(via.length * 2);
+        v.set(via);
+        via = v;
+      }
+      parents[local] = parent;
+      via[local] = k;
+      return local++ * S + me;
+    };
+    mainLinks = () => ({ parents: parents.slice(0, local), via: via.slice(0, local) });
+    let ready = 0;
+    const drain = (): void => {
+      for (let i = inbox.length - 1; i >= 0; i--) {
+        const m = inbox[i]!.m;
+        if (m.type === 'error') fail(m);
+        if (m.type === 'ready') {
+          ready++;
+          inbox.splice(i, 1);
+        }
+      }
+    };
 
-    // Initial states are inserted here and handed out by index: workers rebuild them.
     const identify = identifier(model, symmetry) ?? ((s: S) => s);
-    const seeds: [number, number][][] = workers.map(() => []);
     const inits = model.init();
-    let frontier = 0;
+    let level: S[] = [];
+    let levelIds: number[] = [];
     for (let i = 0; i < inits.length; i++) {
       const s = inits[i]!;
       generated++;
@@ -145,16 +188,82 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       const broken = brokenInvariant(model, s);
       if (broken !== undefined) return finish({ property: broken, path: { init: i, actions: [], states: [s] } });
       for (const p of model.properties) if (p.kind === 'sometimes' && p.holds(s)) unreached.delete(p.name);
-      seeds[frontier++ % W]!.push([i, -2 - i]);
+      level.push(s);
+      levelIds.push(-2 - i);
     }
-    seeds.forEach((states, i) => post(i, { type: 'seed', states }));
+    let depth = 0;
+    const maxDepthBound = options.maxDepth ?? Infinity;
+    for (; level.length > 0; depth++) {
+      await new Promise<void>((r) => setImmediate(r));
+      drain();
+      while (options.waitForWorkers === true && ready < W) {
+        await new Promise<void>((r) => setTimeout(r, 5));
+        drain();
+      }
+      if (Atomics.load(control, 0) !== 0) return finish();
+      if (ready === W && level.length >= (options.handoffMin ?? HANDOFF_MIN)) break;
+      maxDepth = depth;
+      if (depth >= maxDepthBound) {
+        if (level.some((s) => expandable(model, s) && candidatesOf(model, s).some((a) => successorOf(model, s, a) !== undefined))) boundsHit.add('maxDepth');
+        return finish();
+      }
+      const next: S[] = [];
+      const nextIds: number[] = [];
+      for (let i = 0; i < level.length; i++) {
+        const s = level[i]!;
+        if (!expandable(model, s)) continue;
+        const parent = levelIds[i]!;
+        const actions = candidatesOf(model, s);
+        let enabled = false;
+        for (let k = 0; k < actions.length; k++) {
+          const t = successorOf(model, s, actions[k]!);
+          if (t === undefined) continue;
+          enabled = true;
+          generated++;
+          fingerprintState(identify(t));
+          if (!table.add(fingerprintOut[0]!, fingerprintOut[1]!)) continue;
+          table.publish(1);
+          if (table.full) table = table.grown(table.capacity * 2);
+          const id = record(parent, k);
+          const broken = brokenInvariant(model, t);
+          if (broken !== undefined) {
+            maxDepth = depth + 1;
+            return finish({ property: broken, path: await pathTo(id) });
+          }
+          for (const p of model.properties) if (p.kind === 'sometimes' && unreached.has(p.name) && p.holds(t)) unreached.delete(p.name);
+          next.push(t);
+          nextIds.push(id);
+        }
+        if (!enabled && model.checkDeadlock) return finish({ property: DEADLOCK, path: await pathTo(parent) });
+        if (options.maxStates !== undefined && table.size >= options.maxStates) {
+          boundsHit.add('maxStates');
+          return finish();
+        }
+      }
+      level = next;
+      levelIds = nextIds;
+    }
+    if (level.length === 0) return finish();
+    // Hand the frontier over, in equal parts.
+    const sizes = new Array<number>(W).fill(0);
+    for (let w = 0; w < W; w++) {
+      const states: S[] = [];
+      const ids: number[] = [];
+      for (let i = w; i < level.length; i += W) {
+        states.push(level[i]!);
+        ids.push(levelIds[i]!);
+      }
+      sizes[w] = states.length;
+      post(w, { type: 'take', states, ids });
+    }
+    let frontier = level.length;
+    level = [];
+    levelIds = [];
 
     let violation: { property: string; id: number } | undefined;
-    const sizes = new Array<number>(W).fill(0);
-    seeds.forEach((s, i) => (sizes[i] = s.length));
-    for (let depth = 0; frontier > 0; depth++) {
+    for (; frontier > 0; depth++) {
       maxDepth = depth;
-      if (depth >= (options.maxDepth ?? Infinity)) {
+      if (depth >= maxDepthBound) {
         workers.forEach((_, i) => post(i, { type: 'probe' }));
         let more = false;
         for (let n = 0; n < W; n++) {
@@ -208,12 +317,12 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
         maxDepth = violation.property === 'Deadlock' ? depth : depth + 1;
         break;
       }
-      if (Atomics.load(control, 0) !== 0) break;
+      if (Atomics.load(control, 0) !== 0) {
+        if (options.maxStates !== undefined && table.size >= options.maxStates) boundsHit.add('maxStates');
+        break;
+      }
       frontier = sizes.reduce((a, b) => a + b, 0);
-      const t0 = Date.now();
-      if (process.env.PDEBUG) process.stderr.write(`level ${depth} sizes ${sizes.join(',')} t=${t0 - started}\n`);
       if (frontier > 0) await rebalance(sizes);
-      if (process.env.PDEBUG) process.stderr.write(`  rebalance ${Date.now() - t0} ms\n`);
     }
 
     if (violation === undefined) return finish();
@@ -262,11 +371,14 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       via[from] = m.via;
       n++;
     }
+    const mine = mainLinks();
+    parents[W] = mine.parents;
+    via[W] = mine.via;
     const steps: number[] = [];
     let cur = id;
     while (cur >= 0) {
-      const w = cur % W;
-      const local = (cur - w) / W;
+      const w = cur % (W + 1);
+      const local = (cur - w) / (W + 1);
       steps.push(via[w]![local]!);
       cur = parents[w]![local]!;
     }

@@ -34,8 +34,8 @@ import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.
 export interface Commuting<A> {
   /** True only if a and b commute and neither disables the other, in every state. */
   independent(a: A, b: A): boolean;
-  /** A string that identifies an action (equal keys: the same action). */
-  actionKey(a: A): string;
+  /** A key that identifies an action (equal keys: the same action). */
+  actionKey(a: A): number | string;
 }
 
 export function canReduce<S, A>(model: Model<S, A>): model is Model<S, A> & Commuting<A> {
@@ -58,9 +58,13 @@ export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: Explore
   let parents = new Int32Array(1 << 12);
   let via = new Int32Array(1 << 12);
   /** Per state: the sleep set it is to be expanded with (action keys with their actions). */
-  const sleepOf = new Map<number, Map<string, A>>();
-  /** Per expanded state: the sleep set it was last expanded with. */
-  const expandedWith = new Map<number, Map<string, A>>();
+  const sleepOf = new Map<number, Map<number | string, A>>();
+  /**
+   * Per expanded state: the size of the sleep set it was last expanded with. A state's sleep set
+   * only ever shrinks (to its intersection with a new arrival's), so an equal size means the same
+   * set, and a smaller one means that some actions it slept through must now be taken.
+   */
+  const expandedWith = new Map<number, number>();
   const boundsHit = new Set<Bound>();
   const unreached = model.properties.filter((p) => p.kind === 'sometimes');
   const maxDepthBound = options.maxDepth ?? Infinity;
@@ -108,7 +112,7 @@ export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: Explore
   }
 
   /** Reaching `t` with sleep set `sleep`: a new state, a revisit that needs re-expansion, or neither. */
-  function visit(t: S, sleep: Map<string, A>, parent: number, k: number): { id: number; fresh: boolean } | undefined {
+  function visit(t: S, sleep: Map<number | string, A>, parent: number, k: number): { id: number; fresh: boolean } | undefined {
     fingerprintState(identify(t));
     const id = visited.add(fingerprintOut[0]!, fingerprintOut[1]!);
     if (id >= 0) {
@@ -164,11 +168,11 @@ export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: Explore
       const { s, id } = level[i]!;
       const sleep = sleepOf.get(id)!;
       const before = expandedWith.get(id);
-      if (before !== undefined && [...before.keys()].every((key) => sleep.has(key))) continue;
-      expandedWith.set(id, new Map(sleep));
+      if (before !== undefined && before === sleep.size) continue;
+      expandedWith.set(id, sleep.size);
       if (!expandable(model, s)) continue;
       const actions = candidatesOf(model, s);
-      const done: [string, A][] = [];
+      const done: [number | string, A][] = [];
       let enabled = false;
       for (let k = 0; k < actions.length; k++) {
         const a = actions[k]!;
@@ -182,7 +186,7 @@ export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: Explore
         enabled = true;
         generated++;
         // The successor's sleep set: what was asleep here or explored before a, if independent of a.
-        const childSleep = new Map<string, A>();
+        const childSleep = new Map<number | string, A>();
         for (const [bk, b] of sleep) if (model.independent(a, b)) childSleep.set(bk, b);
         for (const [bk, b] of done) if (model.independent(a, b)) childSleep.set(bk, b);
         done.push([key, a]);

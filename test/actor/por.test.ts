@@ -38,33 +38,36 @@ describe('partial-order reduction (sleep sets) in actor systems', () => {
     expect(explore(raw, { por: true }).distinctStates).toBe(4);
   });
 
-  it('still finds every bug variant in specs/, with no more successors computed (fewer in total)', async () => {
+  it('still finds every bug variant in specs/, with fewer states and successors in total', async () => {
     const loaded = await loadSpecs(['specs']);
-    let full = 0;
-    let reduced = 0;
+    const total = { full: { distinct: 0, generated: 0 }, reduced: { distinct: 0, generated: 0 } };
     let variants = 0;
     for (const { spec } of loaded) {
       for (const [name, cfg] of Object.entries(spec.configs)) {
         if (cfg.expect === 'holds' || cfg.heavy) continue;
         const model = cfg.model();
         if (!canReduce(model)) continue;
-        const expected = cfg.expect.violates;
-        const plain = explore(cfg.model(), { ...cfg.explore });
-        const o = explore(model, { ...cfg.explore, por: true });
         const what = `${spec.name}/${name}`;
+        const o = explore(model, { ...cfg.explore, por: true });
         expect(o.status, what).toBe('violated');
-        // A state may break several properties; the one named first must be broken at the end.
+        // The trace replays without reduction and ends in a state that breaks the expected property.
         const last = replay(cfg.model(), o.path!);
-        expect(cfg.model().properties.find((p) => p.name === expected)!.holds(last), what).toBe(plain.property === expected ? false : plain.property !== o.property);
-        expect(o.property, what).toBe(plain.property);
-        expect(o.distinctStates, what).toBe(plain.distinctStates);
-        expect(o.generatedStates, what).toBeLessThanOrEqual(plain.generatedStates);
-        full += plain.generatedStates;
-        reduced += o.generatedStates;
+        const expected = cfg.model().properties.find((p) => p.name === (cfg.expect as { violates: string }).violates)!;
+        expect(expected.holds(last), what).toBe(false);
         variants++;
+        // The full search, for comparison, where it is small enough for a unit test (the largest
+        // are compared in the report). How many states a search has seen when it meets the first
+        // violation depends on its order, so only the totals are compared.
+        if (o.distinctStates > 20_000) continue;
+        const plain = explore(cfg.model(), { ...cfg.explore });
+        total.full.distinct += plain.distinctStates;
+        total.full.generated += plain.generatedStates;
+        total.reduced.distinct += o.distinctStates;
+        total.reduced.generated += o.generatedStates;
       }
     }
     expect(variants).toBeGreaterThanOrEqual(10);
-    expect(reduced).toBeLessThan(full);
+    expect(total.reduced.generated).toBeLessThan(total.full.generated);
+    expect(total.reduced.distinct).toBeLessThanOrEqual(total.full.distinct);
   }, 120_000);
 });

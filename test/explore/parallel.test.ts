@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bfs } from '../../checker/index.ts';
 import { exploreParallel } from '../../checker/explore/parallel.ts';
-import type { AnyModel } from '../../checker/model.ts';
+import type { AnyModel, Model } from '../../checker/model.ts';
 import twoPhaseSpec from '../../specs/tlaplus/TwoPhase.ts';
 import twoPhaseBuggySpec from '../../specs/tlaplus/TwoPhaseBuggy.ts';
 import twoPhaseCommitSpec from '../../specs/twopc/two-phase-commit.ts';
 
 /** Re-applies a path from the model's own initial state; returns the last state. */
-function replay(model: AnyModel, path: { init: number; actions: readonly unknown[] }): unknown {
+function replay<S>(model: Model<S, unknown> | AnyModel, path: { init: number; actions: readonly unknown[] }): S {
   let s = model.init()[path.init];
   for (const a of path.actions) {
     s = model.next(s, a);
@@ -20,7 +20,7 @@ function replay(model: AnyModel, path: { init: number; actions: readonly unknown
 describe('parallel breadth-first search (worker threads, shared visited set)', () => {
   it('finds exactly the distinct states of one worker, and the same depth (TwoPhase, 5 RMs)', async () => {
     const model = twoPhaseSpec.configs.rm5!.model();
-    const o = await exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: 'rm5' }, model, { workers: 2, initialCapacity: 1024 });
+    const o = await exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: 'rm5' }, model, { workers: 2, initialCapacity: 1024, handoffMin: 1, waitForWorkers: true });
     expect(o.status).toBe('holds');
     expect(o.distinctStates).toBe(8832);
     expect(o.maxDepth).toBe(bfs(twoPhaseSpec.configs.rm5!.model()).maxDepth);
@@ -29,25 +29,38 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
   it('counts an actor system exactly and reports the unreached `sometimes` properties as one worker does', async () => {
     const model = twoPhaseCommitSpec.configs.p3!.model();
     const one = bfs(twoPhaseCommitSpec.configs.p3!.model());
-    const o = await exploreParallel({ file: 'specs/twopc/two-phase-commit.ts', spec: 'TwoPhaseCommit', config: 'p3' }, model, { workers: 3 });
+    const o = await exploreParallel({ file: 'specs/twopc/two-phase-commit.ts', spec: 'TwoPhaseCommit', config: 'p3' }, model, { workers: 3, handoffMin: 1, waitForWorkers: true });
     expect(o.status).toBe(one.status);
     expect(o.distinctStates).toBe(one.distinctStates);
     expect(o.generatedStates).toBe(one.generatedStates);
     expect(o.unreached).toEqual(one.unreached);
   }, 60_000);
 
-  it('returns a counterexample as short as one worker’s, that replays on the model', async () => {
+  it('returns a counterexample found by a worker, as short as one worker’s, that replays on the model', async () => {
     const model = twoPhaseBuggySpec.configs['tm-commit-without-all-prepared']!.model();
     const one = bfs(twoPhaseBuggySpec.configs['tm-commit-without-all-prepared']!.model());
     const o = await exploreParallel(
       { file: 'specs/tlaplus/TwoPhaseBuggy.ts', spec: 'TwoPhaseBuggy', config: 'tm-commit-without-all-prepared' },
       model,
-      { workers: 2 },
+      { workers: 2, handoffMin: 1, waitForWorkers: true },
     );
     expect(o.status).toBe('violated');
     expect(o.property).toBe('TCConsistent');
     expect(o.path!.actions).toHaveLength(one.path!.actions.length);
     const last = replay(model, o.path!);
     expect(model.properties.find((p) => p.name === 'TCConsistent')!.holds(last)).toBe(false);
+  }, 60_000);
+
+  it('rebuilds a path that runs through states found by the coordinator and by the workers', async () => {
+    // The coordinator explores the first levels (until one holds 30 states), then the workers.
+    const model = twoPhaseCommitSpec.configs['vote-not-durable']!.model();
+    const source = { file: 'specs/twopc/two-phase-commit.ts', spec: 'TwoPhaseCommit', config: 'vote-not-durable' };
+    for (const options of [{ workers: 2, handoffMin: 30, waitForWorkers: true }, { workers: 2 }]) {
+      const o = await exploreParallel(source, model, options);
+      expect(o.status).toBe('violated');
+      expect(o.property).toBe('Atomicity');
+      expect(o.path!.actions).toHaveLength(9);
+      expect(model.properties.find((p) => p.name === 'Atomicity')!.holds(replay(model, o.path!))).toBe(false);
+    }
   }, 60_000);
 });

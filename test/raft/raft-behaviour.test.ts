@@ -110,3 +110,48 @@ describe('Raft log replication', () => {
     expect(server(s, 1).log).toHaveLength(1);
   });
 });
+
+describe('Raft commit rule (§5.4.2, Figure 8)', () => {
+  // Term 1: server1 leads and takes A; term 2: server2 leads; term 3: server1 leads again and
+  // copies A (of term 1) to server3, so that a majority stores it.
+  const figure8 = [
+    ...electServer1,
+    'server1 → server3: RequestVote(t1, last 0@t0)',
+    'server2: timer election fires',
+    'server2 → server3: RequestVote(t2, last 0@t0)',
+    'server3 → server2: VoteGranted(t2)',
+    'client1: invoke put(x, "A") at server1',
+    'client1 → server1: Request#0 put(x, "A")',
+    'server2 → server1: RequestVote(t2, last 0@t0)',
+    'server1: timer election fires',
+    'server1 → server3: RequestVote(t3, last 1@t1)',
+    'server3 → server1: VoteGranted(t3)',
+    'server1: timer heartbeat to server3 fires',
+    'server1 → server3: AppendEntries(t3, prev 1@t1, [], commit 0)',
+    'server3 → server1: AppendEntriesRejected(t3)',
+    'server1: timer heartbeat to server3 fires',
+    'server1 → server3: AppendEntries(t3, prev 0@t0, [put(x, "A")@t1], commit 0)',
+    'server3 → server1: AppendEntriesOk(t3, match 1)',
+  ];
+  const scenario = { servers: 3, maxTerm: 4, elections: [0, 1, 0, 1], contacts: [[0], [1]], clients: [[{ f: 'put', key: 'x', value: 'A' }], [{ f: 'put', key: 'x', value: 'B' }]] } as const;
+
+  it('a leader does not commit an entry of an earlier term because a majority stores it', () => {
+    const s = walk(raft(scenario), figure8);
+    expect(server(s, 0)).toMatchObject({ role: 'leader', currentTerm: 3, commitIndex: 0, matchIndex: { 2: 1 } });
+    expect(server(s, 2).log.map((e) => e.term)).toEqual([1]);
+  });
+
+  it('with the commit-previous-term bug it does, and a server whose log lacks the entry still gets votes in the next term', () => {
+    const s = walk(raft({ ...scenario, bug: 'commit-previous-term' }), [
+      ...figure8,
+      'client2: invoke put(x, "B") at server2',
+      'client2 → server2: Request#0 put(x, "B")',
+      'server1 → server2: RequestVote(t3, last 1@t1)',
+      'server2: timer election fires',
+      'server2 → server3: RequestVote(t4, last 1@t2)',
+    ]);
+    expect(server(s, 0).commitIndex).toBe(1);
+    expect(s.network).toContainEqual(expect.objectContaining({ from: 2, to: 1, msg: { type: 'RequestVoteResult', term: 4, voteGranted: true } }));
+  });
+});
+

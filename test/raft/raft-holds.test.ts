@@ -16,4 +16,9 @@ describe('Raft (correct) holds exhaustively', () => {
     const o = explore(raft(configs.replication));
     expect(o.status).toBe('holds');
   });
+
+  it('a change of leader with an entry in the log (two scripted terms, a drained network): every property holds', () => {
+    const o = explore(raft(configs['leader-change']));
+    expect(o.status).toBe('holds');
+  });
 });

@@ -1,0 +1,134 @@
+// The explorer's throughput and the reductions: TwoPhase (5..8 RMs; one worker, two workers,
+// symmetry) beside TLC's figures on this machine (shared/BASELINES.md §4), and the 2PC actors'
+// largest configurations with and without partial-order reduction and symmetry, and the largest
+// non-heavy actor specs of the other protocols (Paxos, ABD, Raft) as they stand.
+//
+// Every measurement runs in a fresh process (so its peak RSS is its own) and prints one JSON line:
+// distinct and generated states, wall ms, distinct states per wall second, CPU ms of the process
+// (all threads), peak RSS. On a shared machine wall time depends on what else runs; CPU time does
+// not, much: compare ratios from one run. `npm run bench -- explore` runs only this file;
+// `... explore -- twophase-rm7` (any substring of a run's name) only the runs that match.
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { actorSystem, explore, isSpec, type Id, type Outcome } from '../checker/index.ts';
+import { exploreParallel } from '../checker/explore/parallel.ts';
+import type { AnyModel } from '../checker/model.ts';
+import { coordinator } from '../protocols/twopc/coordinator.ts';
+import { participant } from '../protocols/twopc/participant.ts';
+import { atomicity, twoPhaseCommit, validity } from '../protocols/twopc/system.ts';
+import type { Message, NodeState } from '../protocols/twopc/index.ts';
+import { twoPhase } from '../specs/tlaplus/TwoPhase.ts';
+
+/** TLC 2.20 on this machine, distinct states per second (BASELINES §4), by RMs and workers. */
+const TLC: Record<string, number> = { '5/1': 7100, '6/1': 24500, '7/1': 41000, '7/2': 53000, '8/1': 43000, '8/2': 67000 };
+
+interface Run {
+  readonly name: string;
+  readonly fields: Record<string, string | number | boolean>;
+  readonly run: () => Promise<Outcome<unknown, unknown>>;
+  readonly tlc?: number;
+}
+
+/** 2PC as actors, with the participants declared interchangeable (votes are keyed by id). */
+function symmetricTwoPc(n: number, crashes: number): AnyModel {
+  const renameState = (s: NodeState, rename: (id: Id) => Id): NodeState => {
+    if (s.role !== 'coordinator') return s;
+    const votes: Record<Id, boolean> = {};
+    for (const [k, v] of Object.entries(s.votes)) votes[rename(Number(k))] = v;
+    return { ...s, votes };
+  };
+  return actorSystem<NodeState, Message>({
+    actors: [{ actor: coordinator({ participants: n }) }, { actor: participant({ participants: n }), count: n }],
+    faults: { crashes },
+    properties: [atomicity, validity],
+    symmetry: { groups: [Array.from({ length: n }, (_, i) => i + 1)], renameState },
+  });
+}
+
+const runs: Run[] = [];
+for (const rms of [5, 6, 7, 8]) {
+  runs.push({ name: `twophase-rm${rms}`, fields: { bench: 'twophase', rms, workers: 1 }, run: async () => explore(twoPhase(rms)), tlc: TLC[`${rms}/1`] });
+}
+for (const rms of [7, 8]) {
+  runs.push({
+    name: `twophase-rm${rms}-workers2`,
+    fields: { bench: 'twophase', rms, workers: 2 },
+    run: () => exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: `rm${rms}` }, twoPhase(rms), { workers: 2, initialCapacity: 1 << 20 }),
+    tlc: TLC[`${rms}/2`],
+  });
+}
+for (const rms of [5, 6, 7, 8]) {
+  runs.push({ name: `twophase-rm${rms}-symmetry`, fields: { bench: 'twophase', rms, symmetry: true }, run: async () => explore(twoPhase(rms), { symmetry: true }) });
+}
+for (const [n, crashes] of [
+  [4, 1],
+  [3, 2],
+] as const) {
+  const fields = { bench: 'twopc-actors', participants: n, crashes };
+  runs.push({ name: `twopc-p${n}-c${crashes}`, fields, run: async () => explore(twoPhaseCommit({ participants: n, crashes })) });
+  runs.push({ name: `twopc-p${n}-c${crashes}-por`, fields: { ...fields, por: true }, run: async () => explore(twoPhaseCommit({ participants: n, crashes }), { por: true }) });
+  runs.push({ name: `twopc-p${n}-c${crashes}-symmetry`, fields: { ...fields, symmetry: true }, run: async () => explore(symmetricTwoPc(n, crashes), { symmetry: true }) });
+}
+runs.push({
+  name: 'twopc-p3-c2-workers2',
+  fields: { bench: 'twopc-actors', participants: 3, crashes: 2, workers: 2 },
+  run: () => exploreParallel({ file: 'specs/twopc/two-phase-commit.ts', spec: 'TwoPhaseCommit', config: 'p3-crash2' }, twoPhaseCommit({ participants: 3, crashes: 2 }), { workers: 2 }),
+});
+
+/** A configuration of a spec file, with and without partial-order reduction, and on two workers. */
+async function specModel(file: string, spec: string, config: string): Promise<AnyModel> {
+  const mod = (await import(new URL(`../${file}`, import.meta.url).href)) as Record<string, unknown>;
+  const found = Object.values(mod).find((x) => isSpec(x) && x.name === spec);
+  if (!isSpec(found)) throw new Error(`${file}: no spec ${spec}`);
+  return found.configs[config]!.model();
+}
+for (const [file, spec, config] of [
+  ['specs/paxos/stateright-parity.ts', 'StaterightPaxos', 's3-c2'],
+  ['specs/quorum/abd.ts', 'AbdRegister', 'r2-write-2reads'],
+  ['specs/raft/raft.ts', 'raft', 'replication'],
+] as const) {
+  const fields = { bench: 'spec', spec, config };
+  const name = `${spec}-${config}`;
+  runs.push({ name, fields, run: async () => explore(await specModel(file, spec, config)) });
+  runs.push({ name: `${name}-por`, fields: { ...fields, por: true }, run: async () => explore(await specModel(file, spec, config), { por: true }) });
+  runs.push({
+    name: `${name}-workers2`,
+    fields: { ...fields, workers: 2 },
+    run: async () => exploreParallel({ file, spec, config }, await specModel(file, spec, config), { workers: 2 }),
+  });
+}
+
+const self = fileURLToPath(import.meta.url);
+const one = process.argv.indexOf('--one');
+if (one >= 0) {
+  // A child process: one measurement.
+  const run = runs.find((r) => r.name === process.argv[one + 1])!;
+  const cpu0 = process.cpuUsage();
+  const o = await run.run();
+  const cpu = process.cpuUsage(cpu0);
+  const statesPerSec = Math.round((o.distinctStates / Math.max(o.ms, 1)) * 1000);
+  const line: Record<string, string | number | boolean> = {
+    ...run.fields,
+    status: o.status,
+    states: o.distinctStates,
+    generated: o.generatedStates,
+    depth: o.maxDepth,
+    ms: o.ms,
+    statesPerSec,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  if (run.tlc !== undefined) {
+    line.tlcStatesPerSec = run.tlc;
+    line.ratioToTlc = Math.round((statesPerSec / run.tlc) * 100) / 100;
+  }
+  console.log(JSON.stringify(line));
+} else {
+  const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  for (const run of runs) {
+    if (filters.length > 0 && !filters.some((f) => run.name.includes(f))) continue;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', self, '--one', run.name], { stdio: 'inherit' });
+    if (r.status !== 0) process.stderr.write(`bench run ${run.name} exited ${String(r.status)}\n`);
+  }
+}
