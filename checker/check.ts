@@ -41,14 +41,35 @@ export interface CheckOptions extends Omit<ExploreOptions, 'onProgress'> {
   readonly onProgress?: (p: Progress) => void;
 }
 
-/** Builds the model of `spec`'s configuration `config` and explores it. */
-export function checkConfig(spec: Spec, config: string, file: string, options: CheckOptions = {}): RunReport {
+/** A configuration ready to explore, or the report of why it could not be built. */
+export type Prepared =
+  | { readonly ok: true; readonly spec: Spec; readonly config: string; readonly file: string; readonly model: AnyModel; readonly settings: ExploreOptions }
+  | { readonly ok: false; readonly report: RunReport };
+
+/** Builds the model of `spec`'s configuration `config`, with the spec's bounds under `options`. */
+export function prepareConfig(spec: Spec, config: string, file: string, options: CheckOptions = {}): Prepared {
   const cfg = spec.configs[config];
   if (!cfg) throw new InputError(`${file}: spec ${spec.name} has no configuration ${config}`);
-  const base = { spec: spec.name, config, file, expected: cfg.expect };
   const settings: ExploreOptions = { ...cfg.explore, ...definedOnly(options) };
-  const failed = (error: string): RunReport => ({
-    ...base,
+  try {
+    return { ok: true, spec, config, file, model: cfg.model(), settings };
+  } catch (e) {
+    return { ok: false, report: failedRun(spec, config, file, `${file}: building ${spec.name}/${config} threw: ${e instanceof Error ? e.message : String(e)}`) };
+  }
+}
+
+/** The report of a run whose exploration threw `e`: bad input is reported, anything else rethrown. */
+export function failedExploration(p: Prepared & { ok: true }, e: unknown): RunReport {
+  if (!(e instanceof InputError)) throw e;
+  return failedRun(p.spec, p.config, p.file, `${p.file}: ${p.spec.name}/${p.config}: ${e.message}`);
+}
+
+function failedRun(spec: Spec, config: string, file: string, error: string): RunReport {
+  return {
+    spec: spec.name,
+    config,
+    file,
+    expected: spec.configs[config]!.expect,
     status: 'error',
     met: false,
     error,
@@ -59,23 +80,22 @@ export function checkConfig(spec: Spec, config: string, file: string, options: C
     ms: 0,
     unreached: [],
     boundsHit: [],
-  });
-  let model: AnyModel;
-  let outcome: Outcome<unknown, unknown>;
-  try {
-    model = cfg.model();
-  } catch (e) {
-    return failed(`${file}: building ${spec.name}/${config} threw: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  try {
-    outcome = explore(model, settings);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return failed(`${file}: ${spec.name}/${config}: ${e.message}`);
-  }
-  outcome = preferExpected(model, cfg.expect, outcome);
-  const report = {
-    ...base,
+  };
+}
+
+/** Judges an exploration's outcome against the configuration's expectation. */
+export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown, unknown>): RunReport {
+  const { spec, config, file, model, settings } = p;
+  const expected = spec.configs[config]!.expect;
+  const outcome = preferExpected(model, expected, explored);
+  const strategy = settings.strategy ?? 'bfs';
+  const trace = outcome.path && outcome.property ? traceOf(model, spec, config, file, expected, outcome, strategy) : undefined;
+  const reason = judge(expected, outcome);
+  return {
+    spec: spec.name,
+    config,
+    file,
+    expected,
     status: outcome.status,
     distinctStates: outcome.distinctStates,
     generatedStates: outcome.generatedStates,
@@ -83,13 +103,26 @@ export function checkConfig(spec: Spec, config: string, file: string, options: C
     ms: outcome.ms,
     unreached: outcome.unreached,
     boundsHit: outcome.boundsHit,
-    strategy: settings.strategy ?? 'bfs',
+    strategy,
     ...(outcome.random !== undefined ? { random: outcome.random } : {}),
     ...(outcome.property !== undefined ? { property: outcome.property } : {}),
+    met: reason === undefined,
+    ...(reason ? { reason } : {}),
+    ...(trace ? { trace } : {}),
   };
-  const trace = outcome.path && outcome.property ? traceOf(model, spec, config, file, cfg.expect, outcome, settings.strategy ?? 'bfs') : undefined;
-  const reason = judge(cfg.expect, outcome);
-  return { ...report, met: reason === undefined, ...(reason ? { reason } : {}), ...(trace ? { trace } : {}) };
+}
+
+/** Builds the model of `spec`'s configuration `config`, explores it and judges the outcome. */
+export function checkConfig(spec: Spec, config: string, file: string, options: CheckOptions = {}): RunReport {
+  const p = prepareConfig(spec, config, file, options);
+  if (!p.ok) return p.report;
+  let outcome: Outcome<unknown, unknown>;
+  try {
+    outcome = explore(p.model, p.settings);
+  } catch (e) {
+    return failedExploration(p, e);
+  }
+  return reportRun(p, outcome);
 }
 
 /**

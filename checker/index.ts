@@ -38,6 +38,7 @@ export {
   type FaultsSpent,
 } from './actor/system.ts';
 export type { Envelope, Network } from './actor/network.ts';
+export type { SymmetryOptions, Rename } from './actor/symmetry.ts';
 export { historyOf, type ClientHistory, type RecordedOp } from './actor/client-history.ts';
 export {
   causalEvents,

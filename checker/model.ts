@@ -5,6 +5,9 @@
 // Actions must be plain JSON data: a trace stores them, and replay feeds them back to `next`.
 // States must be plain data too (objects, arrays, strings, numbers, booleans, null, Sets, Maps):
 // they are fingerprinted structurally, so two states with equal content are the same state.
+// States are immutable: `next` returns a new state and never changes the one it was given, nor
+// one it returned before. Fingerprints are cached by object identity, so a state changed in place
+// would be counted wrongly without any warning.
 
 import type { Property } from './properties.ts';
 

@@ -1,3 +1,3 @@
-export { twoPhaseCommit, atomicity, validity, type TwoPhaseState, type TwoPhaseSystemOptions, type NodeState } from './system.ts';
+export { twoPhaseCommit, renameParticipants, atomicity, validity, type TwoPhaseState, type TwoPhaseSystemOptions, type NodeState } from './system.ts';
 export type { Bug, TwoPhaseOptions } from './options.ts';
 export type { Message, Decision } from './messages.ts';

@@ -1,6 +1,6 @@
 // Two-phase commit as an actor system, with its properties.
 
-import { actorSystem, always, sometimes, type SystemState } from '../../checker/index.ts';
+import { actorSystem, always, sometimes, type Id, type Rename, type SystemState } from '../../checker/index.ts';
 import { coordinator, type CoordinatorState } from './coordinator.ts';
 import { formatMessage, type Message } from './messages.ts';
 import type { TwoPhaseOptions } from './options.ts';
@@ -30,7 +30,19 @@ export const validity = always<TwoPhaseState>('Validity', (s) => {
   return !ps.some((p) => p.phase === 'committed') || ps.every((p) => p.voted === 'yes');
 });
 
+/**
+ * Participants are interchangeable: renaming them is a symmetry of the protocol. The coordinator's
+ * votes are keyed by participant id, so a renaming renames those keys.
+ */
+export function renameParticipants(s: NodeState, rename: Rename): NodeState {
+  if (s.role !== 'coordinator' || s.votes === undefined) return s;
+  const votes: Record<Id, boolean> = {};
+  for (const [k, v] of Object.entries(s.votes)) votes[rename(Number(k))] = v;
+  return { ...s, votes };
+}
+
 export function twoPhaseCommit(options: TwoPhaseSystemOptions) {
+  const participantIds = Array.from({ length: options.participants }, (_, i) => i + 1);
   return actorSystem<NodeState, Message>({
     actors: [
       { actor: coordinator(options) },
@@ -45,5 +57,6 @@ export function twoPhaseCommit(options: TwoPhaseSystemOptions) {
       sometimes('Aborted', (s) => participants(s).every((p) => p.phase === 'aborted')),
     ],
     formatMessage,
+    symmetry: { groups: [participantIds], renameState: renameParticipants },
   });
 }

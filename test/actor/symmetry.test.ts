@@ -3,17 +3,9 @@ import { actorSystem, bfs, fingerprint, type Id } from '../../checker/index.ts';
 import { envelope, insert, type Envelope } from '../../checker/actor/network.ts';
 import { coordinator } from '../../protocols/twopc/coordinator.ts';
 import { participant } from '../../protocols/twopc/participant.ts';
-import { atomicity, validity } from '../../protocols/twopc/system.ts';
+import { atomicity, renameParticipants, validity } from '../../protocols/twopc/system.ts';
 import type { Bug, Message, NodeState, TwoPhaseState } from '../../protocols/twopc/index.ts';
 import { twoPhase } from '../../specs/tlaplus/TwoPhase.ts';
-
-/** The coordinator's votes are keyed by participant id: renaming participants renames them. */
-const renameState = (s: NodeState, rename: (id: Id) => Id): NodeState => {
-  if (s.role !== 'coordinator' || s.votes === undefined) return s;
-  const votes: Record<Id, boolean> = {};
-  for (const [k, v] of Object.entries(s.votes)) votes[rename(Number(k))] = v;
-  return { ...s, votes };
-};
 
 function twoPc(n: number, opts: { crashes?: number; bug?: Bug; symmetric?: boolean } = {}) {
   const participants = Array.from({ length: n }, (_, i) => i + 1);
@@ -21,7 +13,7 @@ function twoPc(n: number, opts: { crashes?: number; bug?: Bug; symmetric?: boole
     actors: [{ actor: coordinator({ participants: n, ...(opts.bug ? { bug: opts.bug } : {}) }) }, { actor: participant({ participants: n, ...(opts.bug ? { bug: opts.bug } : {}) }), count: n }],
     faults: { crashes: opts.crashes ?? 0 },
     properties: [atomicity, validity],
-    ...(opts.symmetric === false ? {} : { symmetry: { groups: [participants], renameState } }),
+    ...(opts.symmetric === false ? {} : { symmetry: { groups: [participants], renameState: renameParticipants } }),
   });
 }
 
@@ -36,7 +28,7 @@ function bruteForceOrbits(n: number, crashes: number): number {
     const crashed: boolean[] = [];
     const timers: (readonly string[])[] = [];
     s.actors.forEach((a, i) => {
-      actors[r(i)] = renameState(a, r);
+      actors[r(i)] = renameParticipants(a, r);
       crashed[r(i)] = s.crashed[i]!;
       timers[r(i)] = s.timers[i]!;
     });
