@@ -3,7 +3,7 @@
 // walks of the same kind stop helping: deepen the walks or change the fault mix instead.
 
 import { fingerprintParts, lastHi } from '../fingerprint/hash.ts';
-import { VisitedSet } from '../fingerprint/visited-set.ts';
+import { FingerprintSet } from '../fingerprint/fingerprint-set.ts';
 
 export interface CoveragePoint {
   readonly walks: number;
@@ -23,7 +23,7 @@ export interface Coverage {
 }
 
 export class CoverageTracker {
-  readonly visited = new VisitedSet(1 << 12);
+  readonly visited = new FingerprintSet(1 << 12);
   private readonly perWalk: { steps: number; fresh: number }[] = [];
   private walkSteps = 0;
   private walkFresh = 0;
@@ -40,7 +40,7 @@ export class CoverageTracker {
   /** Records a state reached by a walk; `step` false for a walk's initial state. */
   see(s: unknown, step: boolean): void {
     const lo = fingerprintParts(this.identify(s));
-    if (this.visited.add(lastHi, lo) >= 0) this.walkFresh++;
+    if (this.visited.add(lastHi, lo)) this.walkFresh++;
     if (step) {
       this.walkSteps++;
       this.steps++;

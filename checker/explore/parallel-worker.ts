@@ -11,6 +11,7 @@ import { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
 import type { AnyModel } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
 import { isSpec } from '../spec.ts';
+import { ParentLinks } from './parent-links.ts';
 import { identifier } from './state-store.ts';
 import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
 import type { ToCoordinator, ToWorker, WorkerSetup } from './parallel-protocol.ts';
@@ -39,8 +40,7 @@ async function main(): Promise<void> {
   let table = new SharedFingerprintSet(setup.table, setup.counter);
   const W = setup.workers;
   const me = setup.index;
-  let parents = new Int32Array(1 << 12);
-  let via = new Int32Array(1 << 12);
+  const links = new ParentLinks();
   let local = 0;
   let frontier: unknown[] = [];
   let frontierIds: number[] = [];
@@ -60,16 +60,7 @@ async function main(): Promise<void> {
     inbox.length > 0 ? Promise.resolve(inbox.shift()!) : new Promise((r) => (waiting = r));
 
   const record = (parent: number, k: number): number => {
-    if (local >= parents.length) {
-      const p = new Int32Array(parents.length * 2);
-      p.set(parents);
-      parents = p;
-      const v = new Int32Array(via.length * 2);
-      v.set(via);
-      via = v;
-    }
-    parents[local] = parent;
-    via[local] = k;
+    links.set(local, parent, k);
     // Ids are interleaved: worker w numbers its states w, w + S, w + 2S, ... (S = workers + 1,
     // the coordinator being the last) so that an id names the thread that holds its parent.
     return local++ * (W + 1) + me;
@@ -112,7 +103,7 @@ async function main(): Promise<void> {
         break;
       }
       case 'links':
-        send({ type: 'links', parents: parents.slice(0, local), via: via.slice(0, local) });
+        send({ type: 'links', ...links.slice(local) });
         break;
       case 'stop':
         port.close();

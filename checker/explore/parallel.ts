@@ -30,6 +30,7 @@ import type { Model } from '../model.ts';
 import type { ExploreOptions } from './options.ts';
 import type { Bound, Outcome, Path } from './outcome.ts';
 import type { ToCoordinator, ToWorker, WorkerSetup } from './parallel-protocol.ts';
+import { ParentLinks } from './parent-links.ts';
 import { identifier, replayChain } from './state-store.ts';
 import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
 import { DEADLOCK } from '../properties.ts';
@@ -146,23 +147,13 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     // frontier is big enough to share. A small model is done before they are.
     const S = W + 1;
     const me = W;
-    let parents = new Int32Array(1 << 10);
-    let via = new Int32Array(1 << 10);
+    const links = new ParentLinks(1 << 10);
     let local = 0;
     const record = (parent: number, k: number): number => {
-      if (local >= parents.length) {
-        const p = new Int32Array(parents.length * 2);
-        p.set(parents);
-        parents = p;
-        const v = new Int32Array(via.length * 2);
-        v.set(via);
-        via = v;
-      }
-      parents[local] = parent;
-      via[local] = k;
+      links.set(local, parent, k);
       return local++ * S + me;
     };
-    mainLinks = () => ({ parents: parents.slice(0, local), via: via.slice(0, local) });
+    mainLinks = () => links.slice(local);
     let ready = 0;
     const drain = (): void => {
       for (let i = inbox.length - 1; i >= 0; i--) {

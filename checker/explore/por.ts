@@ -27,6 +27,7 @@ import type { Model } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
 import type { ExploreOptions } from './options.ts';
 import type { Bound, Outcome } from './outcome.ts';
+import { NO_PARENT, ParentLinks } from './parent-links.ts';
 import { identifier, replayChain } from './state-store.ts';
 import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
 
@@ -48,15 +49,13 @@ interface Entry<S> {
   readonly id: number;
 }
 
-const NO_PARENT = -1;
 const CLOCK_EVERY = 1024;
 
 export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: ExploreOptions = {}): Outcome<S, A> {
   const started = Date.now();
   const identify = identifier(model, options.symmetry === true) ?? ((s: S) => s);
   const visited = new VisitedSet(1 << 14);
-  let parents = new Int32Array(1 << 12);
-  let via = new Int32Array(1 << 12);
+  const links = new ParentLinks();
   /** Per state: the sleep set it is to be expanded with (action keys with their actions). */
   const sleepOf = new Map<number, Map<number | string, A>>();
   /**
@@ -89,26 +88,12 @@ export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: Explore
   };
 
   function pathTo(id: number) {
-    const steps: number[] = [];
-    let cur = id;
-    while (parents[cur] !== NO_PARENT) {
-      steps.push(via[cur]!);
-      cur = parents[cur]!;
-    }
-    return replayChain(model, via[cur]!, steps.reverse());
+    const { init, steps } = links.chain(id);
+    return replayChain(model, init, steps);
   }
 
   function record(id: number, parent: number, k: number): void {
-    if (id >= parents.length) {
-      const p = new Int32Array(parents.length * 2);
-      p.set(parents);
-      parents = p;
-      const v = new Int32Array(via.length * 2);
-      v.set(via);
-      via = v;
-    }
-    parents[id] = parent;
-    via[id] = k;
+    links.set(id, parent, k);
   }
 
   /** Reaching `t` with sleep set `sleep`: a new state, a revisit that needs re-expansion, or neither. */

@@ -1,7 +1,8 @@
 // The random strategy (simulation): seeded random walks of bounded depth, for state spaces too big
 // to exhaust. Each walk starts afresh from an initial state and picks uniformly among the enabled
 // actions — under swarm testing, within the fault mix the walk drew — until the depth bound, a
-// state with no enabled action, or a state outside `within`. Walk k is seeded from (seed, k), so a
+// state with no enabled action, or a state whose every step leaves `within` (those successors are
+// checked, not walked into). Walk k is seeded from (seed, k), so a
 // run is exactly repeatable and shards split the walks without overlap.
 //
 // Random search never proves a property: a run that finds nothing is `incomplete` (bound `walks`
@@ -19,6 +20,7 @@ import { freshSeed, Prng, walkSeed } from './prng.ts';
 import type { RandomSummary } from './random-summary.ts';
 import { scheduleOfCandidates, shrinkSchedule } from './schedule.ts';
 import { shardWalks } from './shard.ts';
+import { identifier } from './state-store.ts';
 import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
 import { classifier, describeMix, drawMix, isFaultClass, type ActionClass, type Mix } from './swarm.ts';
 
@@ -45,7 +47,13 @@ interface Found<S, A> {
  * class the choice is uniform, and only the actions drawn are computed. Uniform mix: every
  * candidate weighs the same.
  */
-function pick<S, A>(model: Model<S, A>, s: S, step: number, rng: Prng, mix: Mix, classify: ((a: A) => ActionClass) | undefined): { action: A; state: S; candidate: number } | 'none' | 'banned-only' {
+/**
+ * Draws the walk's next step. A successor outside the model's `within` constraint is checked (a
+ * violation there is taken as the step) but not walked into: the walk draws again, so that walks
+ * stay inside the constraint as far as they can, as the exhaustive search expands only states
+ * inside it. 'bounded': every enabled step leaves the constraint.
+ */
+function pick<S, A>(model: Model<S, A>, s: S, step: number, rng: Prng, mix: Mix, classify: ((a: A) => ActionClass) | undefined): { action: A; state: S; candidate: number } | 'none' | 'banned-only' | 'bounded' {
   const cands = candidatesOf(model, s);
   const pools = new Map<ActionClass, number[]>();
   const banned: number[] = [];
@@ -59,6 +67,7 @@ function pick<S, A>(model: Model<S, A>, s: S, step: number, rng: Prng, mix: Mix,
     if (pool) pool.push(k);
     else pools.set(c, [k]);
   }
+  let leftConstraint = false;
   // Before the walk's fault point, faults wait while anything else is enabled.
   let deferFaults = mix !== undefined && step < mix.faultsFrom;
   const weight = (c: ActionClass, pool: number[]): number => {
@@ -90,8 +99,14 @@ function pick<S, A>(model: Model<S, A>, s: S, step: number, rng: Prng, mix: Mix,
     pool[j] = pool[pool.length - 1]!;
     pool.pop();
     const t = successorOf(model, s, cands[k]!);
-    if (t !== undefined) return { action: cands[k]!, state: t, candidate: k };
+    if (t === undefined) continue;
+    if (!expandable(model, t) && brokenInvariant(model, t) === undefined) {
+      leftConstraint = true;
+      continue;
+    }
+    return { action: cands[k]!, state: t, candidate: k };
   }
+  if (leftConstraint) return 'bounded';
   // Nothing the mix allows is enabled; is anything enabled at all (for deadlock)?
   return banned.some((k) => successorOf(model, s, cands[k]!) !== undefined) ? 'banned-only' : 'none';
 }
@@ -119,7 +134,7 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): 
   const depth = options.walkDepth ?? options.maxDepth ?? DEFAULT_WALK_DEPTH;
   const swarm = options.swarm ?? true;
   const classify = classifier(model);
-  const identify = identity(model, options.symmetry === true);
+  const identify = identifier(model, options.symmetry === true) ?? ((s: S) => s);
   const coverage = new CoverageTracker(identify as (s: unknown) => unknown);
   const unreached: Property<S>[] = model.properties.filter((p) => p.kind === 'sometimes');
   const boundsHit = new Set<Bound>();
@@ -202,7 +217,7 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): 
     let violated: string | undefined;
     for (let d = 0; d < depth && expandable(model, s); d++) {
       const step = pick(model, s, d, rng, mix, classify);
-      if (step === 'none' || step === 'banned-only') {
+      if (step === 'none' || step === 'banned-only' || step === 'bounded') {
         if (step === 'none' && model.checkDeadlock) violated = DEADLOCK;
         break;
       }
@@ -244,12 +259,3 @@ function shorten<S, A>(model: Model<S, A>, found: Found<S, A>, shrink: boolean):
   return { path: shrunk.run.path, tries: shrunk.tries };
 }
 
-/** The value that identifies a state for coverage: its view, after symmetry when asked. */
-function identity<S, A>(model: Model<S, A>, symmetry: boolean): (s: S) => unknown {
-  const view = model.view?.bind(model);
-  const canon = symmetry ? model.symmetry?.bind(model) : undefined;
-  if (canon && view) return (s) => view(canon(s));
-  if (canon) return canon;
-  if (view) return view;
-  return (s) => s;
-}

@@ -3,14 +3,13 @@
 // the initial state, as TLC does, so full states need not be kept.
 //
 // Memory: the fingerprint table (10.7-16 bytes a state, fingerprint-set.ts) plus 8 bytes of parent
-// pointer and action index, in arrays that grow by half (8-12 bytes a state).
+// pointer and action index (parent-links.ts; 8-12 bytes a state as the arrays grow by half).
 
 import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { FingerprintSet } from '../fingerprint/fingerprint-set.ts';
 import type { Model } from '../model.ts';
 import type { Path } from './outcome.ts';
-
-const NO_PARENT = -1;
+import { NO_PARENT, ParentLinks } from './parent-links.ts';
 /** A local alias: one lookup instead of one per state if the module is compiled to CommonJS. */
 const out = fingerprintOut;
 
@@ -26,9 +25,7 @@ export function identifier<S>(model: Model<S, unknown>, symmetry: boolean): ((s:
 
 export class StateStore<S, A> {
   readonly visited = new FingerprintSet(1 << 14);
-  private parents = new Int32Array(1 << 12);
-  /** For a state with a parent: the index of its action in `actions(parent)`; else its init index. */
-  private via = new Int32Array(1 << 12);
+  private readonly links = new ParentLinks();
   private readonly identify: ((s: S) => unknown) | undefined;
 
   constructor(
@@ -52,17 +49,7 @@ export class StateStore<S, A> {
   addFingerprint(hi: number, lo: number, parent: number, via: number): number {
     if (!this.visited.add(hi, lo)) return -1;
     const id = this.visited.size - 1;
-    if (id >= this.parents.length) {
-      const size = Math.ceil(this.parents.length * 1.5);
-      const parents = new Int32Array(size);
-      parents.set(this.parents);
-      this.parents = parents;
-      const vias = new Int32Array(size);
-      vias.set(this.via);
-      this.via = vias;
-    }
-    this.parents[id] = parent;
-    this.via[id] = via;
+    this.links.set(id, parent, via);
     return id;
   }
 
@@ -72,18 +59,13 @@ export class StateStore<S, A> {
 
   /** The parent of state `id` (-1 for an initial state) and the index of the action from it. */
   link(id: number): { parent: number; via: number } {
-    return { parent: this.parents[id]!, via: this.via[id]! };
+    return { parent: this.links.parent(id), via: this.links.via(id) };
   }
 
   /** Rebuilds the path to state `id` by re-running the recorded actions. */
   path(id: number): Path<S, A> {
-    const chain: number[] = [];
-    let cur = id;
-    while (this.parents[cur] !== NO_PARENT) {
-      chain.push(this.via[cur]!);
-      cur = this.parents[cur]!;
-    }
-    return replayChain(this.model, this.via[cur]!, chain.reverse());
+    const { init, steps } = this.links.chain(id);
+    return replayChain(this.model, init, steps);
   }
 }
 

@@ -1,9 +1,10 @@
-// The set of visited states: 64-bit fingerprints in typed arrays with open addressing.
+// A visited set that also maps each fingerprint to its state's id: for searches that must find a
+// state they have seen again, as partial-order reduction does to re-expand a state reached with a
+// smaller sleep set. The plain searches use fingerprint-set.ts, which stores no ids (8 bytes a
+// slot instead of 12).
 //
-// Each slot holds the fingerprint's two halves (8 bytes). The state's id is its insertion number,
-// kept in a parallel array so that the explorer can store per-state data (parent, action) in
-// arrays indexed by id. That is 12 bytes a slot; at a load factor of at most 1/2 after growth
-// the table is 12-24 bytes a state, plus the explorer's 8 bytes of parent pointers.
+// Open addressing over typed arrays, doubling when 3/4 full. The id is the insertion number, so
+// per-state data (parent, action) lives in arrays indexed by id.
 
 const EMPTY = -1;
 

@@ -16,11 +16,5 @@ export default defineSpec({
       expect: 'holds',
       description: '3 servers, 2 slots, one client puts while another gets',
     },
-    's3-slots2-c2-election': {
-      model: () => multiPaxos({ servers: 3, slots: 2, campaigns: 1, workload: [[put('1')], [get]] }),
-      expect: 'holds',
-      description: 'as s3-slots2-c2, and each follower may start one election',
-      heavy: true,
-    },
   },
 });

@@ -4,16 +4,7 @@ import { loadSpecs } from '../../checker/cli/load.ts';
 import { canReduce } from '../../checker/explore/por.ts';
 import type { AnyModel } from '../../checker/model.ts';
 import { twoPhaseCommit } from '../../protocols/twopc/index.ts';
-
-/** Re-applies a path on the model without reduction; returns the last state. */
-function replay(model: AnyModel, path: { init: number; actions: readonly unknown[] }): unknown {
-  let s = model.init()[path.init];
-  for (const a of path.actions) {
-    s = model.next(s, a);
-    expect(s).toBeDefined();
-  }
-  return s;
-}
+import { replayPath } from '../support/replay.ts';
 
 describe('partial-order reduction (sleep sets) in actor systems', () => {
   it('visits exactly the states of a full search and computes fewer successors (2PC, 3 participants)', () => {
@@ -51,7 +42,7 @@ describe('partial-order reduction (sleep sets) in actor systems', () => {
         const o = explore(model, { ...cfg.explore, por: true });
         expect(o.status, what).toBe('violated');
         // The trace replays without reduction and ends in a state that breaks the expected property.
-        const last = replay(cfg.model(), o.path!);
+        const last = replayPath(cfg.model(), o.path!).final;
         const expected = cfg.model().properties.find((p) => p.name === (cfg.expect as { violates: string }).violates)!;
         expect(expected.holds(last), what).toBe(false);
         variants++;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { explore } from '../../checker/index.ts';
 import { causalBroadcast, explainCausalDelivery } from '../../protocols/clocks/index.ts';
-import { replayPath } from './replay.ts';
+import { replayCounterexample } from '../support/replay.ts';
 
 describe('Causal broadcast (Birman–Schiper–Stephenson)', () => {
   it('delivers causally: 3 processes, 1 broadcast each; some message is held back, and all are delivered', () => {
@@ -25,7 +25,7 @@ describe('Causal broadcast (Birman–Schiper–Stephenson)', () => {
       'P2: broadcast',
       'P2 → P3: Broadcast(1,1,0)  ‹sent at P2.e2›',
     ]);
-    expect(explainCausalDelivery(replayPath(model, outcome), model.nodeNames)).toBe(
+    expect(explainCausalDelivery(replayCounterexample(model, outcome).final, model.nodeNames)).toBe(
       'broadcast of P1#1 at P1.e1 (send) → broadcast of P2#1 at P2.e2 (send), but P3 delivered P2#1 without having delivered P1#1',
     );
   });

@@ -6,7 +6,7 @@ import {
   lamportClocks,
   vectorClocks,
 } from '../../protocols/clocks/index.ts';
-import { replayPath } from './replay.ts';
+import { replayCounterexample } from '../support/replay.ts';
 
 describe('Lamport clocks', () => {
   it('satisfy the Clock Condition: a → b implies C(a) < C(b), for 2 processes with 2 local events each', () => {
@@ -25,7 +25,7 @@ describe('Lamport clocks', () => {
     expect(outcome.status).toBe('violated');
     expect(outcome.property).toBe('ClockCondition');
     expect(outcome.path!.actions.map((a) => model.formatAction!(a))).toEqual(['P1: send to P2', 'P1 → P2: Message(1)  ‹sent at P1.e1›']);
-    const last = replayPath(model, outcome);
+    const last = replayCounterexample(model, outcome).final;
     expect(explainClockCondition(last, model.nodeNames)).toBe('event P1.e1 (send) → P2.e1 (receive) but C = 1 ≥ 1');
     expect(causalTrace(model, outcome.path!)).toContain('⇒ P2.e1 (receive) V=[1,1] stamp 1');
   });
@@ -43,7 +43,7 @@ describe('Vector clocks', () => {
     expect(outcome.status).toBe('violated');
     expect(outcome.property).toBe('StrongClockCondition');
     expect(outcome.path!.actions.map((a) => model.formatAction!(a))).toEqual(['P1: tick', 'P1: send to P2']);
-    const last = replayPath(model, outcome);
+    const last = replayCounterexample(model, outcome).final;
     expect(explainStrongClockCondition(last, model.nodeNames)).toBe('event P1.e1 (local) → P1.e2 (send) but V = [1,0] = [1,0]');
   });
 
@@ -51,6 +51,6 @@ describe('Vector clocks', () => {
     const model = vectorClocks({ processes: 3, budget: 1, bug: 'vc-no-increment-on-send' });
     const outcome = explore(model);
     expect(outcome.property).toBe('StrongClockCondition');
-    expect(explainStrongClockCondition(replayPath(model, outcome), model.nodeNames)).toMatch(/∥ .* but V = \[.*\] [<>] \[.*\]/);
+    expect(explainStrongClockCondition(replayCounterexample(model, outcome).final, model.nodeNames)).toMatch(/∥ .* but V = \[.*\] [<>] \[.*\]/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { explore } from '../../checker/index.ts';
 import { explainLostUpdate, mergeVersions, versionVectorStore, type Version } from '../../protocols/clocks/index.ts';
-import { replayPath } from './replay.ts';
+import { replayCounterexample } from '../support/replay.ts';
 
 describe('Version-vector key-value store', () => {
   it('keeps concurrent writes as siblings and drops only dominated ones', () => {
@@ -29,7 +29,7 @@ describe('Version-vector key-value store', () => {
     expect(outcome.status).toBe('violated');
     expect(outcome.property).toBe('NoLostUpdate');
     expect(outcome.path!.actions).toHaveLength(4);
-    expect(explainLostUpdate(replayPath(model, outcome), model.nodeNames)).toBe(
+    expect(explainLostUpdate(replayCounterexample(model, outcome).final, model.nodeNames)).toBe(
       'write C1:1 at C1.e1 (send) was discarded, yet no causally later write overwrote it: it is concurrent with write C2:1 at C2.e1 (send), which the replicas kept',
     );
   });

@@ -5,16 +5,7 @@ import type { AnyModel, Model } from '../../checker/model.ts';
 import twoPhaseSpec from '../../specs/tlaplus/TwoPhase.ts';
 import twoPhaseBuggySpec from '../../specs/tlaplus/TwoPhaseBuggy.ts';
 import twoPhaseCommitSpec from '../../specs/twopc/two-phase-commit.ts';
-
-/** Re-applies a path from the model's own initial state; returns the last state. */
-function replay<S>(model: Model<S, unknown> | AnyModel, path: { init: number; actions: readonly unknown[] }): S {
-  let s = model.init()[path.init];
-  for (const a of path.actions) {
-    s = model.next(s, a);
-    expect(s).toBeDefined();
-  }
-  return s;
-}
+import { replayPath } from '../support/replay.ts';
 
 // Each parallel run starts worker threads that load tsx and the spec: about a second apiece.
 describe('parallel breadth-first search (worker threads, shared visited set)', () => {
@@ -47,7 +38,7 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
     expect(o.status).toBe('violated');
     expect(o.property).toBe('TCConsistent');
     expect(o.path!.actions).toHaveLength(one.path!.actions.length);
-    const last = replay(model, o.path!);
+    const last = replayPath(model, o.path!).final;
     expect(model.properties.find((p) => p.name === 'TCConsistent')!.holds(last)).toBe(false);
   }, 60_000);
 
@@ -60,7 +51,7 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
       expect(o.status).toBe('violated');
       expect(o.property).toBe('Atomicity');
       expect(o.path!.actions).toHaveLength(9);
-      expect(model.properties.find((p) => p.name === 'Atomicity')!.holds(replay(model, o.path!))).toBe(false);
+      expect(model.properties.find((p) => p.name === 'Atomicity')!.holds(replayPath(model, o.path!).final)).toBe(false);
     }
   }, 60_000);
 });

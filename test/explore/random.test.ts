@@ -114,12 +114,28 @@ describe('the random strategy', () => {
     }
   });
 
-  it('stops a walk at the depth bound, and outside within', () => {
+  it('stops a walk at the depth bound, and where every step leaves within', () => {
     const counter: Model<number, 'inc'> = { init: () => [0], actions: () => ['inc'], next: (s) => s + 1, properties: [] };
     const walks = walksOf(counter, { seed: 1, walks: 3, walkDepth: 7 });
     expect(walks.map((w) => w.candidates.length)).toEqual([7, 7, 7]);
     const bounded = walksOf({ ...counter, within: (s: number) => s < 4 }, { seed: 1, walks: 3, walkDepth: 7 });
-    expect(bounded.map((w) => w.candidates.length)).toEqual([4, 4, 4]);
+    expect(bounded.map((w) => w.candidates.length)).toEqual([3, 3, 3]);
+  });
+
+  it('walks inside within, but checks the states just outside it', () => {
+    // From 0: 'up' leaves the constraint at once, 'along' stays in it. Walks keep going along.
+    type A = 'up' | 'along';
+    const grid: Model<{ x: number; y: number }, A> = {
+      init: () => [{ x: 0, y: 0 }],
+      actions: () => ['up', 'along'],
+      next: (s, a) => (a === 'up' ? { ...s, y: s.y + 1 } : { ...s, x: s.x + 1 }),
+      properties: [always('NotHighAtFive', (s) => !(s.x === 5 && s.y === 1))],
+      within: (s) => s.y === 0,
+    };
+    const o = explore(grid, { strategy: 'random', seed: 3, walks: 20, walkDepth: 10 });
+    expect(o.status).toBe('violated');
+    expect(o.property).toBe('NotHighAtFive');
+    expect(walksOf({ ...grid, properties: [] }, { seed: 3, walks: 5, walkDepth: 10 }).map((w) => w.candidates.length)).toEqual([10, 10, 10, 10, 10]);
   });
 
   it('reports a deadlock when the model checks for it', () => {

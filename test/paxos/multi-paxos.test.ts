@@ -26,4 +26,19 @@ describe('Multi-Paxos replicated key-value store', () => {
     const history = historyOf(run.path!.states[run.path!.states.length - 1]!.history);
     expect(history.map((op) => op.output)).toEqual(expect.arrayContaining([{}, expect.objectContaining({ value: expect.any(String) })]));
   });
+
+  it('keeps Agreement and linearizability when a follower takes over with a higher ballot (random walks)', () => {
+    // With takeovers the state space is past a million states: random walks, not a proof.
+    const model = multiPaxos({ servers: 3, slots: 2, campaigns: 1, workload: [[put('1')], [get]] });
+    const outcome = explore(model, { strategy: 'random', seed: 7, walks: 1500, walkDepth: 40 });
+    expect(outcome.property).toBeUndefined();
+    expect(outcome.status).toBe('incomplete');
+    expect(outcome.boundsHit).toEqual(['walks']);
+    expect(outcome.unreached).toEqual([]);
+    // The walks do exercise takeovers: the same walks reach a follower (not server 0) that leads.
+    const noTakeover = (s: MultiPaxosState) => !s.actors.some((a, id) => id > 0 && a.role === 'server' && a.leader === 'leading');
+    const takeover = explore({ ...model, properties: [{ kind: 'always' as const, name: 'NoTakeover', holds: noTakeover }] }, { strategy: 'random', seed: 7, walks: 1500, walkDepth: 40 });
+    expect(takeover.status).toBe('violated');
+  });
 });
+

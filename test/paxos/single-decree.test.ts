@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../checker/index.ts';
 import { singleDecreePaxos, type PaxosSystemOptions } from '../../protocols/paxos/index.ts';
-import { replay } from './replay.ts';
+import { replayCounterexample } from '../support/replay.ts';
 
 function check(options: PaxosSystemOptions) {
   const model = singleDecreePaxos(options);
@@ -22,7 +22,7 @@ describe('single-decree Paxos bug variants', () => {
     const options = { servers: 3, clients: 2, bug: 'ignore-accepted-value' } as const;
     const { model, outcome } = check(options);
     expect(outcome.property).toBe('Agreement');
-    const steps = replay(model, outcome);
+    const steps = replayCounterexample(model, outcome).labels;
     expect(steps).toHaveLength(8);
     // server2 is told of the vote for a, and proposes b anyway.
     expect(steps).toContain('server1 → server2: Promise(1.1, accepted a@1.0)');
@@ -33,7 +33,7 @@ describe('single-decree Paxos bug variants', () => {
     const options = { servers: 3, clients: 2, bug: 'non-unique-ballots' } as const;
     const { model, outcome } = check(options);
     expect(outcome.property).toBe('Agreement');
-    const steps = replay(model, outcome);
+    const steps = replayCounterexample(model, outcome).labels;
     expect(steps).toHaveLength(8);
     expect(steps).toContain('server1 → server3: Accept(1.0, a)');
     expect(steps).toContain('server2 → server1: Accept(1.0, b)');
@@ -43,7 +43,7 @@ describe('single-decree Paxos bug variants', () => {
     const options = { servers: 3, clients: 2, crashes: 1, bug: 'promise-not-durable' } as const;
     const { model, outcome } = check(options);
     expect(outcome.property).toBe('Agreement');
-    const steps = replay(model, outcome);
+    const steps = replayCounterexample(model, outcome).labels;
     expect(steps).toHaveLength(10);
     const crash = steps.findIndex((l) => l.endsWith('crashes'));
     expect(steps[crash + 1]).toMatch(/restarts$/);

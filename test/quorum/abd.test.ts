@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore, historyOf } from '../../checker/index.ts';
 import { abdRegister, read, write, type AbdState } from '../../protocols/quorum/index.ts';
-import { replay } from '../paxos/replay.ts';
+import { replayCounterexample } from '../support/replay.ts';
 
 describe('ABD atomic register', () => {
   it('is linearizable: a write and two reads over 2 replicas, every interleaving', () => {
@@ -17,7 +17,7 @@ describe('ABD bug variants', () => {
     const model = abdRegister({ replicas: 3, workload: [[write('1')], [read, read]], bug: 'read-without-write-back' });
     const outcome = explore(model);
     expect(outcome.property).toBe('Linearizable');
-    const steps = replay(model, outcome);
+    const steps = replayCounterexample(model, outcome).labels;
     expect(steps).toHaveLength(16);
     // The new-old inversion: the write is still in flight; the first read returns '1', the second nil.
     const last = outcome.path!.states[outcome.path!.states.length - 1] as AbdState;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../checker/index.ts';
 import { dynamoQuorums, read, write } from '../../protocols/quorum/index.ts';
-import { replay } from '../paxos/replay.ts';
+import { replayCounterexample } from '../support/replay.ts';
 
 const n3 = (readQuorum: number, writeQuorum: number, readRepair = false) =>
   dynamoQuorums({ replicas: 3, readQuorum, writeQuorum, readRepair, workload: [[write('1')], [read]] });
@@ -28,7 +28,7 @@ describe('Dynamo-style N/R/W quorums, N = 3', () => {
     const model = n3(r, w);
     const outcome = explore(model);
     expect(outcome.property).toBe('NoStaleRead');
-    const steps = replay(model, outcome);
+    const steps = replayCounterexample(model, outcome).labels;
     expect(steps).toHaveLength(length);
     // The write completes before the read is invoked, and the read is answered by a stale replica.
     const acks = steps.filter((l) => l.includes('PutAck'));

@@ -2,35 +2,19 @@
 // counterexample replays.
 
 import { describe, it, expect } from 'vitest';
-import { explore, type Outcome } from '../../checker/index.ts';
-import { raft, type RaftModel, type RaftState, type ServerState } from '../../protocols/raft/index.ts';
+import { explore } from '../../checker/index.ts';
+import { raft, type RaftState, type ServerState } from '../../protocols/raft/index.ts';
 import { configs } from '../../specs/raft/raft.ts';
-
-type RaftOutcome = Outcome<ReturnType<RaftModel['init']>[number], Parameters<RaftModel['next']>[1]>;
-
-/** Re-applies the counterexample's actions from its initial state; returns the final state. */
-function replay(model: RaftModel, outcome: RaftOutcome) {
-  const path = outcome.path!;
-  let s = model.init()[path.init]!;
-  for (const a of path.actions) {
-    const t = model.next(s, a);
-    expect(t, `not enabled on replay: ${model.formatAction!(a)}`).toBeDefined();
-    s = t!;
-  }
-  return s;
-}
+import { replayCounterexample } from '../support/replay.ts';
 
 /** Explores the bug's configuration; checks it is caught by `property` and that the
  *  counterexample replays to a state that breaks it. Returns the trace's labels and last state. */
 function expectCaught(name: keyof typeof configs, property: string): { trace: string[]; last: RaftState } {
   const model = raft(configs[name]);
-  const outcome = explore(model) as RaftOutcome;
-  expect(outcome.status).toBe('violated');
+  const outcome = explore(model);
   expect(outcome.property).toBe(property);
-  const last = replay(model, outcome);
-  const prop = model.properties.find((p) => p.name === property)!;
-  expect(prop.holds(last)).toBe(false);
-  return { trace: outcome.path!.actions.map((a) => model.formatAction!(a)), last: last as RaftState };
+  const { labels, final } = replayCounterexample(model, outcome);
+  return { trace: [...labels], last: final as RaftState };
 }
 
 const server = (s: RaftState, i: number) => s.actors[i] as ServerState;

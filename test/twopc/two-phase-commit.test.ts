@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { explore, type Outcome } from '../../checker/index.ts';
 import { twoPhaseCommit, type TwoPhaseSystemOptions } from '../../protocols/twopc/index.ts';
+import { replayCounterexample } from '../support/replay.ts';
 
 function check(options: TwoPhaseSystemOptions) {
   const model = twoPhaseCommit(options);
   return { model, outcome: explore(model) };
 }
 
-/** Re-applies the counterexample's actions and returns the labels of its steps. */
-function replays(options: TwoPhaseSystemOptions, o: Outcome<unknown, unknown>): string[] {
-  const model = twoPhaseCommit(options);
-  let s = model.init()[o.path!.init]!;
-  const labels: string[] = [];
-  for (const a of o.path!.actions as Parameters<typeof model.next>[1][]) {
-    const t = model.next(s, a);
-    expect(t, `step ${labels.length + 1} applies`).toBeDefined();
-    s = t!;
-    labels.push(model.formatAction!(a));
-  }
-  expect(model.properties.find((p) => p.name === o.property)!.holds(s)).toBe(false);
-  return labels;
-}
+const replays = (options: TwoPhaseSystemOptions, o: Outcome<unknown, unknown>): readonly string[] =>
+  replayCounterexample(twoPhaseCommit(options), o).labels;
 
 describe('two-phase commit', () => {
   it('keeps Atomicity and Validity with 3 participants, and both outcomes are reachable', () => {
