@@ -11,13 +11,10 @@
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { actorSystem, explore, isSpec, type Id, type Outcome } from '../checker/index.ts';
+import { explore, isSpec, type Outcome } from '../checker/index.ts';
 import { exploreParallel } from '../checker/explore/parallel.ts';
 import type { AnyModel } from '../checker/model.ts';
-import { coordinator } from '../protocols/twopc/coordinator.ts';
-import { participant } from '../protocols/twopc/participant.ts';
-import { atomicity, twoPhaseCommit, validity } from '../protocols/twopc/system.ts';
-import type { Message, NodeState } from '../protocols/twopc/index.ts';
+import { twoPhaseCommit } from '../protocols/twopc/index.ts';
 import { twoPhase } from '../specs/tlaplus/TwoPhase.ts';
 
 /** TLC 2.20 on this machine, distinct states per second (BASELINES §4), by RMs and workers. */
@@ -28,22 +25,6 @@ interface Run {
   readonly fields: Record<string, string | number | boolean>;
   readonly run: () => Promise<Outcome<unknown, unknown>>;
   readonly tlc?: number;
-}
-
-/** 2PC as actors, with the participants declared interchangeable (votes are keyed by id). */
-function symmetricTwoPc(n: number, crashes: number): AnyModel {
-  const renameState = (s: NodeState, rename: (id: Id) => Id): NodeState => {
-    if (s.role !== 'coordinator') return s;
-    const votes: Record<Id, boolean> = {};
-    for (const [k, v] of Object.entries(s.votes)) votes[rename(Number(k))] = v;
-    return { ...s, votes };
-  };
-  return actorSystem<NodeState, Message>({
-    actors: [{ actor: coordinator({ participants: n }) }, { actor: participant({ participants: n }), count: n }],
-    faults: { crashes },
-    properties: [atomicity, validity],
-    symmetry: { groups: [Array.from({ length: n }, (_, i) => i + 1)], renameState },
-  });
 }
 
 const runs: Run[] = [];
@@ -68,7 +49,7 @@ for (const [n, crashes] of [
   const fields = { bench: 'twopc-actors', participants: n, crashes };
   runs.push({ name: `twopc-p${n}-c${crashes}`, fields, run: async () => explore(twoPhaseCommit({ participants: n, crashes })) });
   runs.push({ name: `twopc-p${n}-c${crashes}-por`, fields: { ...fields, por: true }, run: async () => explore(twoPhaseCommit({ participants: n, crashes }), { por: true }) });
-  runs.push({ name: `twopc-p${n}-c${crashes}-symmetry`, fields: { ...fields, symmetry: true }, run: async () => explore(symmetricTwoPc(n, crashes), { symmetry: true }) });
+  runs.push({ name: `twopc-p${n}-c${crashes}-symmetry`, fields: { ...fields, symmetry: true }, run: async () => explore(twoPhaseCommit({ participants: n, crashes }), { symmetry: true }) });
 }
 runs.push({
   name: 'twopc-p3-c2-workers2',
@@ -86,7 +67,7 @@ async function specModel(file: string, spec: string, config: string): Promise<An
 for (const [file, spec, config] of [
   ['specs/paxos/stateright-parity.ts', 'StaterightPaxos', 's3-c2'],
   ['specs/quorum/abd.ts', 'AbdRegister', 'r2-write-2reads'],
-  ['specs/raft/raft.ts', 'raft', 'replication'],
+  ['specs/raft/raft.ts', 'Raft', 'replication'],
 ] as const) {
   const fields = { bench: 'spec', spec, config };
   const name = `${spec}-${config}`;

@@ -25,6 +25,7 @@
 
 import type { History } from './history.ts';
 import type { SequentialSpec } from './sequential-spec.ts';
+import { fmix } from '../fingerprint/mix.ts';
 
 export type SearchOutcome<S> =
   | { readonly verdict: 'linearizable'; readonly linearization: readonly number[] }
@@ -34,14 +35,7 @@ export type SearchOutcome<S> =
 /** How often (in loop iterations) the clock is read. */
 const CLOCK_EVERY = 0x3ff;
 
-function mix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
+const mix32 = (h: number): number => fmix(h) | 0;
 
 /** A search that can be run in slices, so that several partitions can share the time fairly. */
 export interface LinearizationSearch<S> {

@@ -11,6 +11,8 @@
 // (a per-string Map cache and a WeakMap per frozen object), so state order, canonical network
 // order and counterexamples did not change.
 
+import { fmix, step } from './mix.ts';
+
 const SEED_A = 0x9747b28c | 0;
 const SEED_B = 0x85ebca6b | 0;
 
@@ -33,24 +35,6 @@ const enum Tag {
 /** The two lanes of the last hash computed; read them immediately after a call. */
 let outA = 0;
 let outB = 0;
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-
-function step(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
 
 // Constants and small integers are hashed once, up front.
 const UNDEF_A = fmix(SEED_A ^ Tag.Undefined);

@@ -108,7 +108,7 @@ const violates = (name: ConfigName, property: string, description: string) =>
   ({ model: () => raft(configs[name]), expect: { violates: property }, description }) as const;
 
 export default defineSpec({
-  name: 'raft',
+  name: 'Raft',
   description: 'Raft leader election and log replication with a key-value state machine (Figure 2), checked against Figure 3 and linearizability',
   configs: {
     elections: holds('elections', '3 servers, 1 term, any candidate, 1 crash'),

@@ -14,7 +14,7 @@ const WALKS = 5000;
  * Keep this list short and explained: each entry is a limit of random testing worth knowing.
  */
 const BFS_ONLY: Record<string, string> = {
-  'raft/leader-reads-locally':
+  'Raft/leader-reads-locally':
     'the stale read needs server1 to stay cut off from term 2 while server2 commits a put and a get arrives at server1, ' +
     'all with at most 2 messages in flight; no walk found it in 40,000 walks of seeds 1-5',
 };
