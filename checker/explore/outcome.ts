@@ -49,3 +49,16 @@ export interface Progress {
   readonly queue: number;
   readonly ms: number;
 }
+
+/** What every strategy counts, whatever the verdict. */
+export type SearchStats = Pick<Outcome<never, never>, 'unreached' | 'boundsHit' | 'distinctStates' | 'generatedStates' | 'maxDepth' | 'ms'>;
+
+/**
+ * The outcome of an exhaustive search that found no violation: incomplete when a bound cut it
+ * short, vacuous when a `sometimes` property was never reached, else holds.
+ */
+export function withoutViolation<S, A>(stats: SearchStats): Outcome<S, A> {
+  if (stats.boundsHit.length > 0) return { ...stats, status: 'incomplete' };
+  if (stats.unreached.length > 0) return { ...stats, status: 'vacuous' };
+  return { ...stats, status: 'holds' };
+}

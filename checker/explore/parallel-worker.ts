@@ -13,7 +13,7 @@ import { DEADLOCK } from '../properties.ts';
 import { isSpec } from '../spec.ts';
 import { ParentLinks } from './parent-links.ts';
 import { identifier } from './state-store.ts';
-import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
+import { brokenInvariant, candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
 import type { ToCoordinator, ToWorker, WorkerSetup } from './parallel-protocol.ts';
 
 const setup = workerData as WorkerSetup;
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   };
 
   const reach = (s: unknown): void => {
-    for (let i = unreached.length - 1; i >= 0; i--) if (unreached[i]!.holds(s)) unreached.splice(i, 1);
+    for (let i = unreached.length - 1; i >= 0; i--) if (holdsIn(unreached[i]!, s)) unreached.splice(i, 1);
   };
 
   send({ type: 'ready' });

@@ -28,11 +28,11 @@ import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
 import type { Model } from '../model.ts';
 import type { ExploreOptions } from './options.ts';
-import type { Bound, Outcome, Path } from './outcome.ts';
+import { withoutViolation, type Bound, type Outcome, type Path } from './outcome.ts';
 import type { ToCoordinator, ToWorker, WorkerSetup } from './parallel-protocol.ts';
 import { ParentLinks } from './parent-links.ts';
 import { identifier, replayChain } from './state-store.ts';
-import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
+import { brokenInvariant, candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
 import { DEADLOCK } from '../properties.ts';
 
 /** Where a worker rebuilds the model from: a spec file, the spec's name and a configuration. */
@@ -136,9 +136,7 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       ms: Date.now() - started,
     };
     if (violation) return { ...base, status: 'violated', property: violation.property, path: violation.path };
-    if (boundsHit.size > 0) return { ...base, status: 'incomplete' };
-    if (unreached.size > 0) return { ...base, status: 'vacuous' };
-    return { ...base, status: 'holds' };
+    return withoutViolation(base);
   };
 
   try {
@@ -178,7 +176,7 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       table.publish(1);
       const broken = brokenInvariant(model, s);
       if (broken !== undefined) return finish({ property: broken, path: { init: i, actions: [], states: [s] } });
-      for (const p of model.properties) if (p.kind === 'sometimes' && p.holds(s)) unreached.delete(p.name);
+      for (const p of model.properties) if (p.kind === 'sometimes' && holdsIn(p, s)) unreached.delete(p.name);
       level.push(s);
       levelIds.push(-2 - i);
     }
@@ -221,7 +219,7 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
             maxDepth = depth + 1;
             return finish({ property: broken, path: await pathTo(id) });
           }
-          for (const p of model.properties) if (p.kind === 'sometimes' && unreached.has(p.name) && p.holds(t)) unreached.delete(p.name);
+          for (const p of model.properties) if (p.kind === 'sometimes' && unreached.has(p.name) && holdsIn(p, t)) unreached.delete(p.name);
           next.push(t);
           nextIds.push(id);
         }

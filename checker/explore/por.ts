@@ -26,10 +26,10 @@ import { VisitedSet } from '../fingerprint/visited-set.ts';
 import type { Model } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
 import type { ExploreOptions } from './options.ts';
-import type { Bound, Outcome } from './outcome.ts';
+import { withoutViolation, type Bound, type Outcome } from './outcome.ts';
 import { NO_PARENT, ParentLinks } from './parent-links.ts';
 import { identifier, replayChain } from './state-store.ts';
-import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
+import { brokenInvariant, candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
 
 /** What partial-order reduction needs of a model: which actions commute. */
 export interface Commuting<A> {
@@ -82,9 +82,7 @@ export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: Explore
       ms: Date.now() - started,
     };
     if (violation) return { ...base, status: 'violated', property: violation.property, path: pathTo(violation.id) };
-    if (boundsHit.size > 0) return { ...base, status: 'incomplete' };
-    if (unreached.length > 0) return { ...base, status: 'vacuous' };
-    return { ...base, status: 'holds' };
+    return withoutViolation(base);
   };
 
   function pathTo(id: number) {
@@ -120,11 +118,8 @@ export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: Explore
     return { id: old, fresh: false };
   }
 
-  function holds(p: { holds: (s: S) => boolean }, s: S): boolean {
-    return p.holds(s);
-  }
   function reach(s: S): void {
-    for (let i = unreached.length - 1; i >= 0; i--) if (holds(unreached[i]!, s)) unreached.splice(i, 1);
+    for (let i = unreached.length - 1; i >= 0; i--) if (holdsIn(unreached[i]!, s)) unreached.splice(i, 1);
   }
 
   let level: Entry<S>[] = [];

@@ -21,7 +21,7 @@ import type { RandomSummary } from './random-summary.ts';
 import { scheduleOfCandidates, shrinkSchedule } from './schedule.ts';
 import { shardWalks } from './shard.ts';
 import { identifier } from './state-store.ts';
-import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
+import { brokenInvariant, candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
 import { classifier, describeMix, drawMix, isFaultClass, type ActionClass, type Mix } from './swarm.ts';
 
 export const DEFAULT_WALKS = 1000;
@@ -147,7 +147,7 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): 
 
   const see = (s: S, step: boolean): void => {
     coverage.see(s, step);
-    for (let i = unreached.length - 1; i >= 0; i--) if (unreached[i]!.holds(s)) unreached.splice(i, 1);
+    for (let i = unreached.length - 1; i >= 0; i--) if (holdsIn(unreached[i]!, s)) unreached.splice(i, 1);
   };
 
   const summary = (extra: Partial<RandomSummary> = {}): RandomSummary => ({

@@ -1,13 +1,13 @@
 // Exhaustive search: breadth-first (default; the counterexample is a shortest one) and
 // depth-first (memory-light; finds deep states sooner, paths are not shortest).
 
-import { HandlerError, InputError } from '../errors.ts';
-import { describeAction, type Model } from '../model.ts';
+import type { Model } from '../model.ts';
 import { DEADLOCK, type Property } from '../properties.ts';
 import type { ExploreOptions } from './options.ts';
 import { random } from './random.ts';
-import type { Bound, Outcome, Path } from './outcome.ts';
+import { withoutViolation, type Bound, type Outcome, type Path } from './outcome.ts';
 import { StateStore } from './state-store.ts';
+import { candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
 import { canReduce, porBfs } from './por.ts';
 
 const CLOCK_EVERY = 1024;
@@ -39,41 +39,23 @@ class Search<S, A> {
 
   /** Checks the properties of a newly found state; returns the violated invariant's name. */
   check(s: S): string | undefined {
-    for (const p of this.invariants) if (!this.holds(p, s)) return p.name;
+    for (const p of this.invariants) if (!holdsIn(p, s)) return p.name;
     for (let i = this.unreached.length - 1; i >= 0; i--) {
-      if (this.holds(this.unreached[i]!, s)) this.unreached.splice(i, 1);
+      if (holdsIn(this.unreached[i]!, s)) this.unreached.splice(i, 1);
     }
     return undefined;
   }
 
-  private holds(p: Property<S>, s: S): boolean {
-    try {
-      return p.holds(s);
-    } catch (e) {
-      throw new HandlerError(`property ${p.name} threw: ${message(e)}`);
-    }
-  }
-
   successor(s: S, a: A): S | undefined {
-    try {
-      return this.model.next(s, a);
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw new HandlerError(`${describeAction(this.model, a)} threw: ${message(e)}`);
-    }
+    return successorOf(this.model, s, a);
   }
 
   actions(s: S): readonly A[] {
-    try {
-      return this.model.actions(s);
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw new HandlerError(`listing actions threw: ${message(e)}`);
-    }
+    return candidatesOf(this.model, s);
   }
 
   expandable(s: S): boolean {
-    return this.model.within === undefined || this.model.within(s);
+    return expandable(this.model, s);
   }
 
   /** True when a bound other than depth says stop. */
@@ -109,9 +91,7 @@ class Search<S, A> {
       const path: Path<S, A> = this.store.path(violation.id);
       return { ...base, status: 'violated', property: violation.property, path };
     }
-    if (this.boundsHit.size > 0) return { ...base, status: 'incomplete' };
-    if (base.unreached.length > 0) return { ...base, status: 'vacuous' };
-    return { ...base, status: 'holds' };
+    return withoutViolation(base);
   }
 
   /** Adds the initial states; returns them with their ids, or a violation. */
@@ -129,10 +109,6 @@ class Search<S, A> {
     }
     return { states };
   }
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export function bfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Outcome<S, A> {

@@ -4,6 +4,7 @@
 
 import { HandlerError, InputError } from '../errors.ts';
 import { describeAction, type Model } from '../model.ts';
+import type { Property } from '../properties.ts';
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -27,18 +28,18 @@ export function successorOf<S, A>(model: Model<S, A>, s: S, a: A): S | undefined
   }
 }
 
+/** Whether property `p` holds in `s`; a predicate that throws is named. */
+export function holdsIn<S>(p: Property<S>, s: S): boolean {
+  try {
+    return p.holds(s);
+  } catch (e) {
+    throw new HandlerError(`property ${p.name} threw: ${message(e)}`);
+  }
+}
+
 /** The first `always` property that fails in `s`, or undefined. */
 export function brokenInvariant<S, A>(model: Model<S, A>, s: S): string | undefined {
-  for (const p of model.properties) {
-    if (p.kind !== 'always') continue;
-    let ok: boolean;
-    try {
-      ok = p.holds(s);
-    } catch (e) {
-      throw new HandlerError(`property ${p.name} threw: ${message(e)}`);
-    }
-    if (!ok) return p.name;
-  }
+  for (const p of model.properties) if (p.kind === 'always' && !holdsIn(p, s)) return p.name;
   return undefined;
 }
 
