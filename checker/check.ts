@@ -2,6 +2,7 @@
 
 import { InputError } from './errors.ts';
 import { explore } from './explore/search.ts';
+import { porUnavailable } from './explore/por.ts';
 import type { ExploreOptions } from './explore/options.ts';
 import type { Bound, Outcome, Progress, Status } from './explore/outcome.ts';
 import type { RandomSummary } from './explore/random-summary.ts';
@@ -35,6 +36,8 @@ export interface RunReport {
   readonly trace?: Trace;
   /** For status `error`: the fault, in one line. */
   readonly error?: string;
+  /** What the run did otherwise than asked (a reduction it could not apply, and why). */
+  readonly notes?: readonly string[];
 }
 
 export interface CheckOptions extends Omit<ExploreOptions, 'onProgress'> {
@@ -84,13 +87,15 @@ function failedRun(spec: Spec, config: string, file: string, error: string): Run
 }
 
 /** Judges an exploration's outcome against the configuration's expectation. */
-export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown, unknown>): RunReport {
+export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown, unknown>, notes: readonly string[] = []): RunReport {
   const { spec, config, file, model, settings } = p;
   const expected = spec.configs[config]!.expect;
   const outcome = preferExpected(model, expected, explored);
   const strategy = settings.strategy ?? 'bfs';
   const trace = outcome.path && outcome.property ? traceOf(model, spec, config, file, expected, outcome, strategy) : undefined;
   const reason = judge(expected, outcome);
+  const porOff = settings.por === true && (settings.strategy ?? 'bfs') === 'bfs' ? porUnavailable(model, settings) : undefined;
+  const allNotes = porOff === undefined ? notes : [...notes, `--por not applied: ${porOff}`];
   return {
     spec: spec.name,
     config,
@@ -109,6 +114,7 @@ export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown,
     met: reason === undefined,
     ...(reason ? { reason } : {}),
     ...(trace ? { trace } : {}),
+    ...(allNotes.length > 0 ? { notes: allNotes } : {}),
   };
 }
 

@@ -7,10 +7,16 @@
 // appends to tails), a send to a node never changes whether that node's other steps are enabled,
 // and a delivery that is a no-op stays a no-op whatever another node does.
 //
-// Everything else is treated as dependent on everything: crashes and restarts (a restart decides
-// whether a message sent to the node survives; crashes share a budget), losing and duplicating
-// messages (a budget), partitions and heals (they enable and disable deliveries), and steps of two
-// clients (both may record the history, whose `after` vectors depend on the order).
+// A crash of x commutes with a step of another node y: the crash clears x's state, timers and (by
+// default) the messages in flight to x, and a message y sends to x is lost either way, by the
+// crash after it or at the send to a crashed node (or kept either way, when crashes keep
+// messages); y's step is enabled whether x is up or not, and the crash whether y stepped or not.
+//
+// Everything else is treated as dependent on everything: two crashes (they share a budget),
+// restarts (a restart decides whether a message sent to the node survives), losing and duplicating
+// messages (a budget; and they take or copy an envelope a delivery may take), partitions and heals
+// (they enable and disable deliveries), and steps of two clients (both may record the history,
+// whose `after` vectors depend on the order).
 
 import { fingerprintParts, lastHi } from '../fingerprint/hash.ts';
 import type { ActorAction } from './actions.ts';
@@ -37,7 +43,10 @@ export function independence<M>(isClient: (id: Id) => boolean): {
     independent(a, b) {
       const x = stepOf(a);
       const y = stepOf(b);
-      if (x === undefined || y === undefined || x === y) return false;
+      if (x === undefined && y === undefined) return false;
+      if (x === undefined) return a.kind === 'crash' && a.node !== y;
+      if (y === undefined) return b.kind === 'crash' && b.node !== x;
+      if (x === y) return false;
       return !(isClient(x) && isClient(y));
     },
     actionKey(a) {

@@ -51,8 +51,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('max-states', { type: 'number', describe: 'stop after this many distinct states' })
       .option('timeout', { type: 'number', describe: 'wall-clock budget per configuration, in seconds' })
       .option('symmetry', { type: 'boolean', default: false, describe: 'count symmetric states once (where the spec declares symmetry)' })
-      .option('por', { type: 'boolean', default: false, describe: 'partial-order reduction: sleep sets over steps that commute (actor systems; bfs)' })
-      .option('workers', { type: 'number', default: 1, describe: 'worker threads for bfs (one shared visited set: counts are exact; without --por)' })
+      .option('por', { type: 'boolean', default: false, describe: 'partial-order reduction: sleep sets over steps that commute (actor systems, bfs; not with a state constraint, --symmetry or --workers: a note says when it is not applied)' })
+      .option('workers', { type: 'number', default: 1, describe: 'worker threads for bfs (one shared visited set: counts are exact; counterexamples shortest)' })
       .option('seed', { type: 'number', describe: 'random: seed of the run (default: a fresh one, printed)' })
       .option('walks', { type: 'number', describe: 'random: walks in the whole run, all shards together (default 1000)' })
       .option('walk-depth', { type: 'number', describe: 'random: steps of one walk at most (default --max-depth, else 100)' })
@@ -142,6 +142,7 @@ function jsonLine(r: RunReport, trace: string | undefined): Record<string, unkno
     ...(r.reason !== undefined ? { reason: r.reason } : {}),
     ...(r.strategy !== undefined ? { strategy: r.strategy } : {}),
     ...(r.random ? randomJson(r.random) : {}),
+    ...(r.notes ? { notes: r.notes } : {}),
   };
 }
 
@@ -157,7 +158,8 @@ function textLine(r: RunReport, trace: string | undefined): string {
     if (r.met) verdict += ' as expected';
   } else verdict = r.random && r.status === 'incomplete' ? 'no violation found' : r.status;
   const random = r.random ? randomText(r.random, r.status === 'violated').map((l) => `\n    ${l}`).join('') : '';
-  return `${mark} ${what}: ${verdict}; ${stats}${r.met ? '' : `\n    ${r.reason}`}${random}`;
+  const notes = (r.notes ?? []).map((n) => `\n    note: ${n}`).join('');
+  return `${mark} ${what}: ${verdict}; ${stats}${r.met ? '' : `\n    ${r.reason}`}${random}${notes}`;
 }
 
 function writeOut(path: string | undefined, text: string): void {

@@ -5,19 +5,23 @@
 // the set by fingerprint and shipping every successor to the worker that owns its shard, because a
 // state then crosses threads only when it is new AND the load needs rebalancing, not once per
 // generated successor (structured cloning costs about as much as expanding a state). Each worker
-// keeps the frontier states it found (plus those handed to it) and the parent pointers of the
-// states it inserted; a state's id says which worker holds its parent pointer.
+// keeps the states it found for the next level (plus those handed to it) and the parent pointers
+// of the states it inserted; a state's id says which thread holds its parent pointer.
 //
 // The search is level-synchronous: every state at depth d is expanded before any at depth d + 1,
 // so a counterexample is still a shortest one (its length is minimal; which of several shortest
-// counterexamples is found may differ from run to run and from one worker). Between levels the
-// coordinator evens out the frontiers, in batches. The table grows between safe points: a worker
-// that sees it past its load limit pauses before its next state, and once every worker is paused or
-// done the coordinator rehashes into a table twice as big and resumes them.
+// counterexamples is found may differ from run to run and from one worker). Within a level the
+// load is balanced by stealing: a worker that finishes its part says so (a shared count of hungry
+// workers), and a busy one that sees it hands over the second half of its rest, through the
+// coordinator. States cross threads only then, so a level ends within a few states' time of
+// its last state, without a rebalancing pass between levels. The table grows at safe points: a
+// worker that sees it past its load limit pauses before its next state, and once no worker runs
+// the coordinator rehashes into a table twice as big and resumes them.
 //
 // Start-up: a worker thread takes about half a second to load tsx and the spec. Meanwhile the
-// coordinator explores the first levels itself (it has the model already), and hands its frontier
-// to the workers once they are all ready; a small model is finished before they are.
+// coordinator explores the first levels itself (it has the model already), polling between states
+// whether every worker is ready; then it hands over the rest of its level and what it found of
+// the next, mid-level. A small model is finished before they are ready.
 //
 // Exactness: a fingerprint is inserted by exactly one worker (compare-and-swap), so the distinct
 // state count equals the one-worker count, run after run.
@@ -28,8 +32,9 @@ import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
 import type { Model } from '../model.ts';
 import type { ExploreOptions } from './options.ts';
+import { workerScript } from './worker-script.ts';
 import { withoutViolation, type Bound, type Outcome, type Path } from './outcome.ts';
-import type { ToCoordinator, ToWorker, WorkerSetup } from './parallel-protocol.ts';
+import { CONTROL_WORDS, HUNGRY, READY, STOP, STOP_BOUND, type ToCoordinator, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 import { ParentLinks } from './parent-links.ts';
 import { identifier, replayChain } from './state-store.ts';
 import { brokenInvariant, candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
@@ -57,8 +62,14 @@ export interface ParallelOptions extends Omit<ExploreOptions, 'strategy'> {
 /** The coordinator hands its frontier to the workers once it holds at least this many states. */
 const HANDOFF_MIN = 64;
 
-/** Frontiers that differ by less than this are not rebalanced. */
-const REBALANCE_MIN = 64;
+/** How often (in states) the coordinator looks whether every worker is ready. */
+const HANDOFF_POLL = 64;
+
+/**
+ * The shared table starts with this many slots (32 MiB of address space). Pages are only backed
+ * once touched, so a small model costs little; a model that fits never stops its workers to grow.
+ */
+const INITIAL_CAPACITY = 1 << 22;
 
 /**
  * Explores `model` breadth-first with `options.workers` worker threads, each of which rebuilds the
@@ -68,8 +79,9 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
   const started = Date.now();
   const W = Math.max(1, Math.floor(options.workers));
   const symmetry = options.symmetry === true && model.symmetry !== undefined;
-  let table = SharedFingerprintSet.create(options.initialCapacity ?? 1 << 16);
-  const control = new Int32Array(new SharedArrayBuffer(4));
+  let table = SharedFingerprintSet.create(options.initialCapacity ?? INITIAL_CAPACITY);
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
+  const nextSizes = new Array<number>(W).fill(0);
   const boundsHit = new Set<Bound>();
   const unreached = new Set(model.properties.filter((p) => p.kind === 'sometimes').map((p) => p.name));
   let generated = 0;
@@ -89,24 +101,29 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     return inbox.shift()!;
   };
 
-  const url = new URL('./worker-bootstrap.mjs', import.meta.url);
+  // Workers start once their script is bundled; the coordinator explores meanwhile. A run that
+  // ends first starts none.
   const workers: Worker[] = [];
-  for (let i = 0; i < W; i++) {
-    const setup: WorkerSetup = {
-      ...source,
-      index: i,
-      workers: W,
-      symmetry,
-      ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
-      control: control.buffer as SharedArrayBuffer,
-      table: table.buffer,
-      counter: table.counterBuffer,
-    };
-    const w = new Worker(url, { workerData: setup });
-    w.on('message', (m: ToCoordinator) => deliver(i, m));
-    w.on('error', (e) => deliver(i, { type: 'error', message: e.message, input: false }));
-    workers.push(w);
-  }
+  let closed = false;
+  let handedOver = false;
+  const spawning = workerScript(source.file).then((url) => {
+    for (let i = 0; i < W && !closed; i++) {
+      const setup: WorkerSetup = {
+        ...source,
+        index: i,
+        workers: W,
+        symmetry,
+        ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+        control: control.buffer as SharedArrayBuffer,
+        table: table.buffer,
+        counter: table.counterBuffer,
+      };
+      const w = new Worker(url, { workerData: setup });
+      w.on('message', (m: ToCoordinator) => deliver(i, m));
+      w.on('error', (e) => deliver(i, { type: 'error', message: e.message, input: false }));
+      workers.push(w);
+    }
+  });
   const post = (i: number, m: ToWorker): void => workers[i]!.postMessage(m);
   const fail = (m: Extract<ToCoordinator, { type: 'error' }>): never => {
     throw m.input ? new InputError(m.message) : new HandlerError(m.message);
@@ -115,13 +132,13 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
   let mainLinks = (): { parents: Int32Array; via: Int32Array } => ({ parents: new Int32Array(0), via: new Int32Array(0) });
   const timer = setInterval(() => {
     const now = Date.now();
-    if (options.timeoutMs !== undefined && now - started >= options.timeoutMs && Atomics.load(control, 0) === 0) {
+    if (options.timeoutMs !== undefined && now - started >= options.timeoutMs && Atomics.load(control, STOP) === 0) {
       boundsHit.add('timeout');
-      Atomics.store(control, 0, 2);
+      Atomics.store(control, STOP, STOP_BOUND);
     }
-    if (options.maxStates !== undefined && table.size >= options.maxStates && Atomics.load(control, 0) === 0) {
+    if (options.maxStates !== undefined && table.size >= options.maxStates && Atomics.load(control, STOP) === 0) {
       boundsHit.add('maxStates');
-      Atomics.store(control, 0, 2);
+      Atomics.store(control, STOP, STOP_BOUND);
     }
     options.onProgress?.({ distinctStates: table.size, generatedStates: generated, depth: maxDepth, queue: 0, ms: now - started });
   }, 250);
@@ -141,8 +158,9 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
 
   try {
     // While the workers start (each loads tsx and the spec: about half a second), the coordinator
-    // explores the first levels itself; it hands the frontier over once they are all ready and the
-    // frontier is big enough to share. A small model is done before they are.
+    // explores the first levels itself. Between states it polls how many are ready; once all are
+    // and there is enough to share, it hands over the rest of its level and the part of the next
+    // level it has found, mid-level. A small model is done before they are ready.
     const S = W + 1;
     const me = W;
     const links = new ParentLinks(1 << 10);
@@ -152,22 +170,18 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       return local++ * S + me;
     };
     mainLinks = () => links.slice(local);
-    let ready = 0;
     const drain = (): void => {
-      for (let i = inbox.length - 1; i >= 0; i--) {
-        const m = inbox[i]!.m;
-        if (m.type === 'error') fail(m);
-        if (m.type === 'ready') {
-          ready++;
-          inbox.splice(i, 1);
-        }
-      }
+      for (const { m } of inbox) if (m.type === 'error') fail(m);
     };
+    const handoffMin = options.handoffMin ?? HANDOFF_MIN;
+    const canHandOff = (states: number): boolean => Atomics.load(control, READY) === W && states >= handoffMin;
 
     const identify = identifier(model, symmetry) ?? ((s: S) => s);
     const inits = model.init();
     let level: S[] = [];
     let levelIds: number[] = [];
+    let next: S[] = [];
+    let nextIds: number[] = [];
     for (let i = 0; i < inits.length; i++) {
       const s = inits[i]!;
       generated++;
@@ -182,26 +196,32 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     }
     let depth = 0;
     const maxDepthBound = options.maxDepth ?? Infinity;
-    for (; level.length > 0; depth++) {
+    let pos = 0;
+    alone: for (; level.length > 0; depth++) {
       await new Promise<void>((r) => setImmediate(r));
       drain();
-      while (options.waitForWorkers === true && ready < W) {
+      while (options.waitForWorkers === true && Atomics.load(control, READY) < W) {
         await new Promise<void>((r) => setTimeout(r, 5));
         drain();
       }
-      if (Atomics.load(control, 0) !== 0) return finish();
-      if (ready === W && level.length >= (options.handoffMin ?? HANDOFF_MIN)) break;
+      if (Atomics.load(control, STOP) !== 0) return finish();
       maxDepth = depth;
       if (depth >= maxDepthBound) {
         if (level.some((s) => expandable(model, s) && candidatesOf(model, s).some((a) => successorOf(model, s, a) !== undefined))) boundsHit.add('maxDepth');
         return finish();
       }
-      const next: S[] = [];
-      const nextIds: number[] = [];
-      for (let i = 0; i < level.length; i++) {
-        const s = level[i]!;
+      next = [];
+      nextIds = [];
+      for (pos = 0; pos < level.length; pos++) {
+        if (pos % HANDOFF_POLL === 0) {
+          if (canHandOff(level.length - pos + next.length)) break alone;
+          // Let the event loop run: the workers' script is bundled (esbuild answers through it),
+          // and they start, while this thread explores.
+          if (pos % (4 * HANDOFF_POLL) === 0) await new Promise<void>((r) => setImmediate(r));
+        }
+        const s = level[pos]!;
         if (!expandable(model, s)) continue;
-        const parent = levelIds[i]!;
+        const parent = levelIds[pos]!;
         const actions = candidatesOf(model, s);
         let enabled = false;
         for (let k = 0; k < actions.length; k++) {
@@ -233,24 +253,28 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       levelIds = nextIds;
     }
     if (level.length === 0) return finish();
-    // Hand the frontier over, in equal parts.
-    const sizes = new Array<number>(W).fill(0);
+    // Hand over the rest of this level and what was found of the next, in equal parts.
+    handedOver = true;
     for (let w = 0; w < W; w++) {
-      const states: S[] = [];
-      const ids: number[] = [];
-      for (let i = w; i < level.length; i += W) {
-        states.push(level[i]!);
-        ids.push(levelIds[i]!);
-      }
-      sizes[w] = states.length;
-      post(w, { type: 'take', states, ids });
+      const part = (xs: readonly S[], ids: readonly number[], from: number) => {
+        const states: S[] = [];
+        const partIds: number[] = [];
+        for (let i = from + w; i < xs.length; i += W) {
+          states.push(xs[i]!);
+          partIds.push(ids[i]!);
+        }
+        return { states, ids: partIds };
+      };
+      post(w, { type: 'take', ...part(level, levelIds, pos), next: part(next, nextIds, 0) });
     }
-    let frontier = level.length;
     level = [];
     levelIds = [];
+    next = [];
+    nextIds = [];
 
+    // Level by level: every worker expands its part; one that runs out is fed by the others.
     let violation: { property: string; id: number } | undefined;
-    for (; frontier > 0; depth++) {
+    for (;; depth++) {
       maxDepth = depth;
       if (depth >= maxDepthBound) {
         workers.forEach((_, i) => post(i, { type: 'probe' }));
@@ -263,96 +287,98 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
         if (more) boundsHit.add('maxDepth');
         break;
       }
-      const pending = new Set<number>();
-      const paused = new Map<number, number>();
-      for (let i = 0; i < W; i++) {
-        post(i, { type: 'expand', table: table.buffer });
-        pending.add(i);
-      }
-      while (pending.size > 0) {
-        const { from, m } = await receive();
-        switch (m.type) {
-          case 'error':
-            fail(m);
-            break;
-          case 'done':
-            sizes[from] = m.frontier;
-            for (const name of m.reached) unreached.delete(name);
-            break;
-          case 'paused':
-            paused.set(from, m.resumeAt);
-            break;
-          case 'violation':
-            if (violation === undefined) violation = { property: m.property, id: m.id };
-            for (const name of m.reached) unreached.delete(name);
-            break;
-          default:
-            break;
-        }
-        if (m.type === 'done' || m.type === 'paused' || m.type === 'violation' || m.type === 'stopped') {
-          generated += m.generated;
-          pending.delete(from);
-        }
-        if (pending.size === 0 && paused.size > 0 && Atomics.load(control, 0) === 0) {
-          table = table.grown(table.capacity * 2);
-          for (const [i, resumeAt] of paused) {
-            post(i, { type: 'expand', table: table.buffer, resumeAt });
-            pending.add(i);
-          }
-          paused.clear();
-        }
-      }
-      if (violation !== undefined) {
-        maxDepth = violation.property === 'Deadlock' ? depth : depth + 1;
+      const found = await expandLevel();
+      if (found !== undefined) {
+        violation = found;
+        maxDepth = found.property === DEADLOCK ? depth : depth + 1;
         break;
       }
-      if (Atomics.load(control, 0) !== 0) {
+      if (Atomics.load(control, STOP) !== 0) {
         if (options.maxStates !== undefined && table.size >= options.maxStates) boundsHit.add('maxStates');
         break;
       }
-      frontier = sizes.reduce((a, b) => a + b, 0);
-      if (frontier > 0) await rebalance(sizes);
+      if (nextSizes.reduce((a, b) => a + b, 0) === 0) break;
+      workers.forEach((_, i) => post(i, { type: 'advance' }));
     }
 
     if (violation === undefined) return finish();
     return finish({ property: violation.property, path: await pathTo(violation.id) });
   } finally {
     clearInterval(timer);
+    closed = true;
+    await spawning;
     for (const w of workers) void w.terminate();
   }
 
-  /** Evens out the frontiers: each worker above the mean gives its surplus to those below. */
-  async function rebalance(sizes: number[]): Promise<void> {
-    const mean = Math.floor(sizes.reduce((a, b) => a + b, 0) / W);
-    const receivers = sizes.map((n, i) => ({ i, need: mean - n })).filter((r) => r.need >= REBALANCE_MIN);
-    let moves = 0;
-    for (let d = 0; d < W; d++) {
-      let surplus = sizes[d]! - mean;
-      for (const r of receivers) {
-        if (surplus < REBALANCE_MIN) break;
-        const n = Math.min(surplus, r.need);
-        if (n < REBALANCE_MIN) continue;
-        post(d, { type: 'give', to: r.i, count: n });
-        moves++;
-        surplus -= n;
-        r.need -= n;
-        sizes[d]! -= n;
-        sizes[r.i]! += n;
+  /**
+   * Runs one level on every worker. A worker that finishes its part while others still run is
+   * counted hungry; a running one that sees it gives half its rest, which is forwarded here. When
+   * none runs and some paused at the table's load limit, the table grows and they resume.
+   */
+  async function expandLevel(): Promise<{ property: string; id: number } | undefined> {
+    let violation: { property: string; id: number } | undefined;
+    const running = new Set<number>();
+    const paused: number[] = [];
+    const hungry: number[] = [];
+    const expand = (i: number): void => {
+      post(i, { type: 'expand', table: table.buffer });
+      running.add(i);
+    };
+    workers.forEach((_, i) => expand(i));
+    while (running.size > 0) {
+      const { from, m } = await receive();
+      switch (m.type) {
+        case 'error':
+          return fail(m);
+        case 'given':
+          if (Atomics.load(control, STOP) === 0) {
+            const to = hungry.shift()!;
+            post(to, { type: 'take', states: m.states, ids: m.ids });
+            expand(to);
+          }
+          continue;
+        case 'idle':
+          nextSizes[from] = m.next;
+          for (const name of m.reached) unreached.delete(name);
+          if (running.size > 1 && Atomics.load(control, STOP) === 0) {
+            hungry.push(from);
+            Atomics.add(control, HUNGRY, 1);
+          }
+          break;
+        case 'paused':
+          paused.push(from);
+          break;
+        case 'violation':
+          violation ??= { property: m.property, id: m.id };
+          for (const name of m.reached) unreached.delete(name);
+          break;
+        default:
+          break;
+      }
+      if (m.type === 'idle' || m.type === 'paused' || m.type === 'violation' || m.type === 'stopped') {
+        generated += m.generated;
+        running.delete(from);
+      }
+      if (running.size === 0 && paused.length > 0 && Atomics.load(control, STOP) === 0) {
+        table = table.grown(table.capacity * 2);
+        for (const i of paused.splice(0)) expand(i);
       }
     }
-    for (let k = 0; k < moves; k++) {
-      const { m } = await receive();
-      if (m.type === 'error') fail(m);
-      if (m.type === 'given') post(m.to, { type: 'take', states: m.states, ids: m.ids });
-    }
+    // Every worker is idle: no one can claim a hungry token any more.
+    Atomics.store(control, HUNGRY, 0);
+    return violation;
   }
 
-  /** Collects every worker's parent pointers and re-runs the path to state `id`. */
+  /**
+   * Collects the parent pointers (the workers' too, once they have been handed states) and
+   * re-runs the path to state `id`.
+   */
   async function pathTo(id: number): Promise<Path<S, A>> {
     const parents: Int32Array[] = [];
     const via: Int32Array[] = [];
-    workers.forEach((_, i) => post(i, { type: 'links' }));
-    for (let n = 0; n < W; ) {
+    const holders = handedOver ? W : 0;
+    for (let i = 0; i < holders; i++) post(i, { type: 'links' });
+    for (let n = 0; n < holders; ) {
       const { from, m } = await receive();
       if (m.type === 'error') fail(m);
       if (m.type !== 'links') continue;

@@ -8,7 +8,7 @@ import { random } from './random.ts';
 import { withoutViolation, type Bound, type Outcome, type Path } from './outcome.ts';
 import { StateStore } from './state-store.ts';
 import { candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
-import { canReduce, porBfs } from './por.ts';
+import { canReduce, porBfs, porUnavailable } from './por.ts';
 
 const CLOCK_EVERY = 1024;
 
@@ -216,6 +216,7 @@ export function explore<S, A>(model: Model<S, A>, options: ExploreOptions = {}):
     case 'random':
       return random(model, options);
     default:
-      return options.por === true && canReduce(model) ? porBfs(model, options) : bfs(model, options);
+      if (options.por === true && canReduce(model) && porUnavailable(model, options) === undefined) return porBfs(model, options);
+      return bfs(model, options);
   }
 }

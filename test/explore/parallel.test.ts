@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { bfs } from '../../checker/index.ts';
 import { exploreParallel } from '../../checker/explore/parallel.ts';
+import { workerScript } from '../../checker/explore/worker-script.ts';
 import type { AnyModel, Model } from '../../checker/model.ts';
 import twoPhaseSpec from '../../specs/tlaplus/TwoPhase.ts';
 import twoPhaseBuggySpec from '../../specs/tlaplus/TwoPhaseBuggy.ts';
 import twoPhaseCommitSpec from '../../specs/twopc/two-phase-commit.ts';
+import gridSpec from './fixtures/grid.ts';
 import { replayPath } from '../support/replay.ts';
 
-// Each parallel run starts worker threads that load tsx and the spec: about a second apiece.
+// Each parallel run starts worker threads on a bundle of the spec: a fraction of a second apiece.
 describe('parallel breadth-first search (worker threads, shared visited set)', () => {
   it('finds exactly the distinct states of one worker, and the same depth (TwoPhase, 5 RMs)', async () => {
     const model = twoPhaseSpec.configs.rm5!.model();
@@ -53,5 +55,18 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
       expect(o.path!.actions).toHaveLength(9);
       expect(model.properties.find((p) => p.name === 'Atomicity')!.holds(replayPath(model, o.path!).final)).toBe(false);
     }
+  }, 60_000);
+
+  it('starts its workers on one bundle of the spec, the engine and the worker loop', async () => {
+    expect((await workerScript('specs/tlaplus/TwoPhase.ts')).protocol).toBe('data:');
+  });
+
+  it('loads a spec that uses import.meta through tsx in each worker instead, and counts it exactly', async () => {
+    // The grid spec reads its size (30) from a file beside it: 31 × 31 cells.
+    expect((await workerScript('test/explore/fixtures/grid.ts')).pathname).toMatch(/worker-bootstrap\.mjs$/);
+    const source = { file: 'test/explore/fixtures/grid.ts', spec: 'Grid', config: 'all' };
+    const o = await exploreParallel(source, gridSpec.configs.all!.model(), { workers: 2, handoffMin: 1, waitForWorkers: true });
+    expect(o.status).toBe('holds');
+    expect(o.distinctStates).toBe(31 * 31);
   }, 60_000);
 });
