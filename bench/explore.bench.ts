@@ -1,6 +1,6 @@
-// The explorer's throughput and the reductions: TwoPhase (5..8 RMs; one worker, two workers,
-// symmetry) beside TLC's figures on this machine (shared/BASELINES.md §4), and the 2PC actors'
-// largest configurations with and without partial-order reduction and symmetry, and the largest
+// The explorer's throughput and the reductions: TwoPhase (5..9 RMs; one worker, two workers,
+// symmetry) and PaxosCommit (one and two workers) beside TLC's figures on this machine
+// (shared/BASELINES.md §4), and the 2PC actors' largest configurations with and without partial-order reduction and symmetry, and the largest
 // non-heavy actor specs of the other protocols (Paxos, ABD, Raft) as they stand.
 //
 // Every measurement runs in a fresh process (so its peak RSS is its own) and prints one JSON line:
@@ -15,10 +15,13 @@ import { explore, isSpec, type Outcome } from '../checker/index.ts';
 import { exploreParallel } from '../checker/explore/parallel.ts';
 import type { AnyModel } from '../checker/model.ts';
 import { twoPhaseCommit } from '../protocols/twopc/index.ts';
+import { paxosCommit } from '../specs/tlaplus/PaxosCommit.ts';
 import { twoPhase } from '../specs/tlaplus/TwoPhase.ts';
 
 /** TLC 2.20 on this machine, distinct states per second (BASELINES §4), by RMs and workers. */
-const TLC: Record<string, number> = { '5/1': 7100, '6/1': 24500, '7/1': 41000, '7/2': 53000, '8/1': 43000, '8/2': 67000 };
+const TLC: Record<string, number> = { '5/1': 7100, '6/1': 24500, '7/1': 41000, '7/2': 53000, '8/1': 43000, '8/2': 67000, '9/2': 64000 };
+/** TLC on PaxosCommit (2 RMs, 3 acceptors, ballots {0,1}), by workers. */
+const TLC_PAXOS_COMMIT: Record<number, number> = { 1: 8600, 2: 15400 };
 
 interface Run {
   readonly name: string;
@@ -31,14 +34,22 @@ const runs: Run[] = [];
 for (const rms of [5, 6, 7, 8]) {
   runs.push({ name: `twophase-rm${rms}`, fields: { bench: 'twophase', rms, workers: 1 }, run: async () => explore(twoPhase(rms)), tlc: TLC[`${rms}/1`] });
 }
-for (const rms of [7, 8]) {
+for (const rms of [7, 8, 9]) {
   runs.push({
     name: `twophase-rm${rms}-workers2`,
     fields: { bench: 'twophase', rms, workers: 2 },
-    run: () => exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: `rm${rms}` }, twoPhase(rms), { workers: 2, initialCapacity: 1 << 20 }),
+    run: () => exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: `rm${rms}` }, twoPhase(rms), { workers: 2 }),
     tlc: TLC[`${rms}/2`],
   });
 }
+const PAXOS_COMMIT = { rms: 2, acceptors: 3, maxBallot: 1 };
+runs.push({ name: 'paxoscommit', fields: { bench: 'paxoscommit', workers: 1 }, run: async () => explore(paxosCommit(PAXOS_COMMIT)), tlc: TLC_PAXOS_COMMIT[1] });
+runs.push({
+  name: 'paxoscommit-workers2',
+  fields: { bench: 'paxoscommit', workers: 2 },
+  run: () => exploreParallel({ file: 'specs/tlaplus/PaxosCommit.ts', spec: 'PaxosCommit', config: 'rm2-acc3' }, paxosCommit(PAXOS_COMMIT), { workers: 2 }),
+  tlc: TLC_PAXOS_COMMIT[2],
+});
 for (const rms of [5, 6, 7, 8]) {
   runs.push({ name: `twophase-rm${rms}-symmetry`, fields: { bench: 'twophase', rms, symmetry: true }, run: async () => explore(twoPhase(rms), { symmetry: true }) });
 }

@@ -99,15 +99,17 @@ async function work(load: () => Promise<Record<string, unknown>>): Promise<void>
   const expand = (): void => {
     let generated = 0;
     let inserted = 0;
+    let known = table.size;
     const finish = (m: ToCoordinator): void => {
       table.publish(inserted);
       send(m);
     };
     for (; pos < level.length; pos++) {
       if (Atomics.load(control, STOP) !== 0) return finish({ type: 'stopped', generated });
-      // Past the load limit: pause before this state. Inserts are published in batches of
-      // PUBLISH, so the table overshoots the limit by at most workers × (PUBLISH + branching).
-      if (table.size + inserted >= table.limit) return finish({ type: 'paused', generated });
+      // Past the load limit: pause before this state. The shared count is read once per batch
+      // of PUBLISH inserts (every worker writes its cache line), so the table overshoots the limit
+      // by at most workers × (2 × PUBLISH + branching).
+      if (known + inserted >= table.limit) return finish({ type: 'paused', generated });
       if (pos % STEAL_CHECK === 0 && Atomics.load(control, HUNGRY) > 0) share();
       const s = level[pos];
       level[pos] = undefined; // done with it: let it be collected before the level ends
@@ -125,8 +127,9 @@ async function work(load: () => Promise<Record<string, unknown>>): Promise<void>
         if (++inserted === PUBLISH) {
           table.publish(inserted);
           inserted = 0;
+          known = table.size;
         }
-        if (setup.maxStates !== undefined && table.size + inserted >= setup.maxStates) Atomics.compareExchange(control, STOP, 0, STOP_BOUND);
+        if (setup.maxStates !== undefined && known + inserted >= setup.maxStates) Atomics.compareExchange(control, STOP, 0, STOP_BOUND);
         const gid = record(parent, k);
         const broken = brokenInvariant(model, t);
         if (broken !== undefined) {

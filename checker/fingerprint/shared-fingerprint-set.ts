@@ -11,6 +11,7 @@
 // load limit, and the coordinator rehashes into a bigger buffer (`grown`).
 
 export const SHARED_MAX_LOAD = 0.7;
+const MIN_CAPACITY = 1 << 14;
 
 export class SharedFingerprintSet {
   readonly table: Int32Array;
@@ -29,8 +30,12 @@ export class SharedFingerprintSet {
     this.limit = Math.floor(this.capacity * SHARED_MAX_LOAD);
   }
 
+  /**
+   * At least MIN_CAPACITY slots: workers notice the load limit a little late (see
+   * parallel-worker.ts), and the 30% above it must absorb that on the smallest table too.
+   */
   static create(capacity: number): SharedFingerprintSet {
-    return new SharedFingerprintSet(new SharedArrayBuffer(Math.max(16, capacity) * 8), new SharedArrayBuffer(8));
+    return new SharedFingerprintSet(new SharedArrayBuffer(Math.max(MIN_CAPACITY, capacity) * 8), new SharedArrayBuffer(8));
   }
 
   get size(): number {

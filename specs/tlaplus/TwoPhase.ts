@@ -210,7 +210,7 @@ export function twoPhase(n: number, options: TwoPhaseOptions = {}): Model<TwoPha
   };
 }
 
-const TLC_COUNTS = [12, 56, 288, 1568, 8832, 50816, 296448, 1745408];
+const TLC_COUNTS = [12, 56, 288, 1568, 8832, 50816, 296448, 1745408, 10340352];
 
 function config(n: number) {
   return {
@@ -233,5 +233,6 @@ export default defineSpec({
     rm6: config(6),
     rm7: config(7),
     rm8: config(8),
+    rm9: config(9),
   },
 });
