@@ -118,7 +118,9 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
         table: table.buffer,
         counter: table.counterBuffer,
       };
-      const w = new Worker(url, { workerData: setup });
+      // No inherited node flags: a `--import tsx` of the parent would load tsx again in every
+      // worker, for a bundle that does not need it (the fallback registers it itself).
+      const w = new Worker(url, { workerData: setup, execArgv: [] });
       w.on('message', (m: ToCoordinator) => deliver(i, m));
       w.on('error', (e) => deliver(i, { type: 'error', message: e.message, input: false }));
       workers.push(w);
