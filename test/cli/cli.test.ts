@@ -51,6 +51,14 @@ describe('interleave check', () => {
     expect(typeof lines[0]!.ms).toBe('number');
   });
 
+  it('says in a note when --por is not applied, and why', () => {
+    const text = interleave('check', `${fixtures}/counter.ts`, '--config', 'safe', '--por');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('note: --por not applied: the model does not say which of its actions commute');
+    const json = interleave('check', 'specs/twopc/two-phase-commit.ts', '--config', 'p2', '--por', '--workers', '2', '--reporter', 'json');
+    expect(JSON.parse(json.stdout.trim())).toMatchObject({ status: 'holds', notes: ['--por not applied: not with --workers'] });
+  });
+
   it('exits 1 when a configuration does not meet its expectation', () => {
     const r = interleave('check', `${fixtures}/wrong-expectation.ts`, '--trace-out', tmp());
     expect(r.code).toBe(1);
