@@ -37,7 +37,10 @@ export interface PaxosConfig {
   readonly maxBallot: number;
 }
 
-/** The canonical text of each message seen, and back: encoding a message records it for decoding. */
+/**
+ * Decoded messages by their text. Only a cache: a state is self-contained, and a worker thread
+ * that receives one (with an empty cache) decodes its messages from the text.
+ */
 const decoded = new Map<string, Message>();
 
 export function key(m: Message): string {
@@ -61,7 +64,31 @@ export function key(m: Message): string {
 }
 
 function* messages(msgs: ReadonlySet<string>): Generator<Message> {
-  for (const k of msgs) yield decoded.get(k)!;
+  for (const k of msgs) yield decoded.get(k) ?? decode(k);
+}
+
+/** The message whose canonical text is `k` (the inverse of `key`). */
+export function decode(k: string): Message {
+  const field = (name: string): string => new RegExp(`[(,]${name}=([^,)]*)`).exec(k)![1]!;
+  const num = (name: string): number => Number(field(name));
+  let m: Message;
+  switch (k.slice(0, 2)) {
+    case '1a':
+      m = { type: '1a', bal: num('bal') };
+      break;
+    case '1b': {
+      const mval = field('mval');
+      m = { type: '1b', acc: num('acc'), bal: num('bal'), mbal: num('mbal'), mval: mval === 'None' ? null : mval };
+      break;
+    }
+    case '2a':
+      m = { type: '2a', bal: num('bal'), val: field('val') };
+      break;
+    default:
+      m = { type: '2b', acc: num('acc'), bal: num('bal'), val: field('val') };
+  }
+  decoded.set(k, m);
+  return m;
 }
 
 /** Send(m) == msgs' = msgs \cup {m} */

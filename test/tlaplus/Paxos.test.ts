@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../checker/index.ts';
-import { chosen, key, paxos, type PaxosState } from '../../specs/tlaplus/Paxos.ts';
+import { exploreParallel } from '../../checker/explore/parallel.ts';
+import { chosen, decode, key, paxos, type Message, type PaxosState } from '../../specs/tlaplus/Paxos.ts';
 
 const tiny = () => paxos({ acceptors: 3, values: ['v1', 'v2'], maxBallot: 1 });
 const MAJORITIES = [
@@ -34,4 +35,21 @@ describe('Paxos, ported from PaxosHowToWinATuringAward/Paxos.tla', () => {
     expect(chosen(votes([[0, 0, 'v1'], [1, 1, 'v1']]), MAJORITIES)).toEqual(new Set());
     expect(chosen(votes([[0, 1, 'v1'], [2, 1, 'v1']]), MAJORITIES)).toEqual(new Set(['v1']));
   });
+
+  it('keeps states self-contained: a message decodes from its text alone', () => {
+    const messages: Message[] = [
+      { type: '1a', bal: 1 },
+      { type: '1b', acc: 2, bal: 1, mbal: -1, mval: null },
+      { type: '1b', acc: 0, bal: 2, mbal: 1, mval: 'v2' },
+      { type: '2a', bal: 2, val: 'v1' },
+      { type: '2b', acc: 1, bal: 0, val: 'v2' },
+    ];
+    for (const m of messages) expect(decode(key(m))).toEqual(m);
+  });
+
+  it('finds the same 3,921 states on two worker threads, which receive states without the cache', async () => {
+    const o = await exploreParallel({ file: 'specs/tlaplus/Paxos.ts', spec: 'Paxos', config: 'tiny' }, tiny(), { workers: 2, handoffMin: 1, waitForWorkers: true });
+    expect(o.status).toBe('holds');
+    expect(o.distinctStates).toBe(3921);
+  }, 60_000);
 });
