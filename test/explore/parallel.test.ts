@@ -72,6 +72,22 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
     expect(o.distinctStates).toBe(31 * 31);
   }, 60_000);
 
+  it('reports a deadlock with a shortest path, and stops at a depth or state bound as one worker does', async () => {
+    const source = (config: string) => ({ file: 'test/explore/fixtures/grid.ts', spec: 'Grid', config });
+    const options = { workers: 2, handoffMin: 1, waitForWorkers: true };
+    const deadlock = await exploreParallel(source('deadlock'), gridSpec.configs.deadlock!.model(), options);
+    expect(deadlock.status).toBe('violated');
+    expect(deadlock.property).toBe('Deadlock');
+    expect(deadlock.path!.actions).toHaveLength(60);
+    // Cells with x + y ≤ 10: 66.
+    const shallow = await exploreParallel(source('all'), gridSpec.configs.all!.model(), { ...options, maxDepth: 10 });
+    expect(shallow).toMatchObject({ status: 'incomplete', boundsHit: ['maxDepth'], distinctStates: 66, maxDepth: 10 });
+    const few = await exploreParallel(source('all'), gridSpec.configs.all!.model(), { ...options, maxStates: 200 });
+    expect(few.status).toBe('incomplete');
+    expect(few.boundsHit).toEqual(['maxStates']);
+    expect(few.distinctStates).toBeLessThan(961);
+  }, 60_000);
+
   it('reaches the verdict, count and counterexample length of one worker in every small configuration of specs/', async () => {
     // The workers take over after the first state, so states cross threads in every run: a model
     // whose states need process-local caches to be read fails here.
