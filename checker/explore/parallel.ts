@@ -123,6 +123,10 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       const w = new Worker(url, { workerData: setup, execArgv: [] });
       w.on('message', (m: ToCoordinator) => deliver(i, m));
       w.on('error', (e) => deliver(i, { type: 'error', message: e.message, input: false }));
+      // A worker that dies without an error (killed, say) would leave the search waiting for it.
+      w.on('exit', (code) => {
+        if (!closed) deliver(i, { type: 'error', message: `worker ${i} exited (code ${code})`, input: false });
+      });
       workers.push(w);
     }
   });
