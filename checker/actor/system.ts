@@ -442,9 +442,10 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
 
     formatAction: label,
     ...(canonical ? { symmetry: canonical } : {}),
-    // Partial-order reduction (`--por`): which actions commute. Not with causality, whose log
-    // numbers each node's events in the order they happen.
-    ...(causal ? {} : independence<M>((id) => nodes[id]?.client !== undefined)),
+    // Partial-order reduction (`--por`): which actions commute. With causality too: the log is
+    // per node, and an event's clock depends only on its node's previous event and on the send
+    // event it receives, both logged before it, so steps of two nodes log the same either way.
+    ...independence<M>((id) => nodes[id]?.client !== undefined),
 
     present(s) {
       const byNode = <T>(f: (id: Id) => T | undefined): Record<string, T> => {
