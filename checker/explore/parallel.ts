@@ -62,6 +62,9 @@ export interface ParallelOptions extends Omit<ExploreOptions, 'strategy'> {
 /** The coordinator hands its frontier to the workers once it holds at least this many states. */
 const HANDOFF_MIN = 64;
 
+/** Workers are started only for a run still going after this long (starting them costs ~0.2 s). */
+const SPAWN_AFTER_MS = 150;
+
 /** How often (in states) the coordinator looks whether every worker is ready. */
 const HANDOFF_POLL = 64;
 
@@ -101,12 +104,15 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     return inbox.shift()!;
   };
 
-  // Workers start once their script is bundled; the coordinator explores meanwhile. A run that
-  // ends first starts none.
+  // Workers start once their script is bundled and the run has lasted SPAWN_AFTER_MS; the
+  // coordinator explores meanwhile. A run that ends first (most configurations of a spec
+  // directory) starts none, and costs no more than on one thread.
   const workers: Worker[] = [];
   let closed = false;
   let handedOver = false;
-  const spawning = workerScript(source.file).then((url) => {
+  const spawning = workerScript(source.file).then(async (url) => {
+    const wait = SPAWN_AFTER_MS - (Date.now() - started);
+    if (wait > 0 && options.waitForWorkers !== true) await new Promise((r) => setTimeout(r, wait));
     for (let i = 0; i < W && !closed; i++) {
       const setup: WorkerSetup = {
         ...source,
