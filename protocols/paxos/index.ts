@@ -1,4 +1,5 @@
 export { singleDecreePaxos, type PaxosSystemOptions } from './system.ts';
+export { paxosSymmetry, pureAcceptors, renameAcceptors } from './symmetry.ts';
 export { agreement, validity, learnersAgree, linearizable, valueChosen, chosenValues, type PaxosState, type NodeState } from './properties.ts';
 export type { Bug, PaxosOptions } from './options.ts';
 export { formatMessage, type Message, type Vote } from './messages.ts';

@@ -5,7 +5,7 @@
 // proposers would reorder their ballots and change which one wins. The other servers are pure
 // acceptors (and learners of nothing: a server learns only the outcome of its own ballots); they
 // are addressed by no client, lead no ballot, and nothing orders them, so any renaming of them is
-// a symmetry of the protocol.
+// a symmetry of the protocol. (The one timer, `retry`, names no node: timers are not renamed.)
 //
 // With `non-unique-ballots` no group is declared: two proposers lead the same ballot with different
 // values, and a proposer that hears of two votes in its highest ballot takes the one of the acceptor
@@ -20,15 +20,15 @@ import type { NodeState } from './properties.ts';
 
 /** The servers no client proposes through (client k proposes through server k mod servers). */
 export function pureAcceptors(options: PaxosOptions): Id[] {
-  if (options.bug === 'non-unique-ballots') return [];
   const proposers = Math.min(options.clients, options.servers);
   return Array.from({ length: options.servers - proposers }, (_, i) => proposers + i);
 }
 
 /**
  * Acceptor ids appear in a proposer's promises and accepts (it is its ballots' learner). Ballots
- * name their proposer, never a pure acceptor, and messages carry nothing else, so they stay as they
- * are. A crashed server holds only its durable fields, none of which names an acceptor.
+ * (in states, votes and messages) name their proposer, never a pure acceptor, a proposer's clients
+ * are clients, and messages carry nothing else: all of those stay as they are. A crashed server
+ * holds only its durable fields, none of which names an acceptor.
  */
 export function renameAcceptors(s: NodeState, rename: Rename): NodeState {
   if (s.role !== 'server' || s.promises === undefined) return s;
@@ -44,7 +44,8 @@ export function renameAcceptors(s: NodeState, rename: Rename): NodeState {
 /** The pure acceptors as one group; undefined when there are not two of them to interchange. */
 export function paxosSymmetry(options: PaxosOptions): SymmetryOptions<NodeState, Message> | undefined {
   const group = pureAcceptors(options);
-  return group.length < 2 ? undefined : { groups: [group], renameState: renameAcceptors };
+  if (group.length < 2 || options.bug === 'non-unique-ballots') return undefined;
+  return { groups: [group], renameState: renameAcceptors };
 }
 
 function compareVotes(a: Vote | null, b: Vote | null): number {

@@ -6,6 +6,7 @@ import { formatMessage, type Message } from './messages.ts';
 import type { PaxosOptions } from './options.ts';
 import { agreement, allLearned, learnersAgree, linearizable, validity, valueChosen, type NodeState } from './properties.ts';
 import { server } from './server.ts';
+import { paxosSymmetry } from './symmetry.ts';
 
 export interface PaxosSystemOptions extends PaxosOptions {
   readonly crashes?: number;
@@ -14,6 +15,7 @@ export interface PaxosSystemOptions extends PaxosOptions {
 }
 
 export function singleDecreePaxos(options: PaxosSystemOptions) {
+  const symmetry = paxosSymmetry(options);
   return actorSystem<NodeState, Message>({
     actors: [
       { actor: server(options), count: options.servers },
@@ -23,5 +25,6 @@ export function singleDecreePaxos(options: PaxosSystemOptions) {
     faults: { crashes: options.crashes ?? 0 },
     properties: [agreement, validity, learnersAgree, linearizable, valueChosen, allLearned],
     formatMessage,
+    ...(symmetry ? { symmetry } : {}),
   });
 }

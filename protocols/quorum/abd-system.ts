@@ -7,6 +7,7 @@ import { abdClient, type AbdClientState } from './abd-client.ts';
 import { formatAbdMessage, type AbdMessage } from './abd-messages.ts';
 import { abdReplica, type AbdReplicaState } from './abd-replica.ts';
 import type { AbdOptions } from './options.ts';
+import { abdSymmetry } from './symmetry.ts';
 
 export type AbdState = SystemState<AbdReplicaState | AbdClientState, AbdMessage>;
 
@@ -33,5 +34,6 @@ export function abdRegister(options: AbdSystemOptions) {
     faults: { crashes: options.crashes ?? 0 },
     properties: [abdLinearizable, abdAllDone],
     formatMessage: formatAbdMessage,
+    symmetry: abdSymmetry(options),
   });
 }

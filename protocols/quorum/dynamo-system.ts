@@ -6,6 +6,7 @@ import { dynamoClient, type DynamoClientState } from './dynamo-client.ts';
 import { formatDynamoMessage, type DynamoMessage } from './dynamo-messages.ts';
 import { dynamoReplica, type DynamoReplicaState } from './dynamo-replica.ts';
 import type { DynamoOptions } from './options.ts';
+import { dynamoSymmetry } from './symmetry.ts';
 
 export type DynamoState = SystemState<DynamoReplicaState | DynamoClientState, DynamoMessage>;
 
@@ -28,6 +29,7 @@ export const dynamoAllDone = sometimes<DynamoState>('AllOperationsDone', (s) =>
 );
 
 export function dynamoQuorums(options: DynamoOptions & { readonly crashes?: number; readonly lose?: number }) {
+  const symmetry = dynamoSymmetry(options);
   return actorSystem<DynamoReplicaState | DynamoClientState, DynamoMessage>({
     actors: [
       { actor: dynamoReplica(), count: options.replicas },
@@ -37,5 +39,6 @@ export function dynamoQuorums(options: DynamoOptions & { readonly crashes?: numb
     faults: { crashes: options.crashes ?? 0 },
     properties: [noStaleRead, dynamoAllDone],
     formatMessage: formatDynamoMessage,
+    ...(symmetry ? { symmetry } : {}),
   });
 }

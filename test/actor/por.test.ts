@@ -28,7 +28,7 @@ describe('partial-order reduction (sleep sets) in actor systems', () => {
     for (const { spec } of await loadSpecs(['specs'])) {
       for (const [name, cfg] of Object.entries(spec.configs)) {
         if (cfg.expect !== 'holds' || cfg.heavy || !canReduce(cfg.model())) continue;
-        const full = explore(cfg.model(), { ...cfg.explore, maxStates: 25_000 });
+        const full = explore(cfg.model(), { ...cfg.explore, maxStates: 10_000 });
         if (full.status !== 'holds') continue;
         const reduced = explore(cfg.model(), { ...cfg.explore, por: true });
         expect(reduced.distinctStates, `${spec.name}/${name}`).toBe(full.distinctStates);
