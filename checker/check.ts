@@ -86,6 +86,13 @@ function failedRun(spec: Spec, config: string, file: string, error: string): Run
   };
 }
 
+/** What the run did otherwise than asked: a `--por` the search could not apply, and why. */
+function porNotes({ model, settings }: Prepared & { ok: true }): string[] {
+  if (settings.por !== true || (settings.strategy ?? 'bfs') !== 'bfs') return [];
+  const why = porUnavailable(model, settings);
+  return why === undefined ? [] : [`--por not applied: ${why}`];
+}
+
 /** Judges an exploration's outcome against the configuration's expectation. */
 export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown, unknown>, notes: readonly string[] = []): RunReport {
   const { spec, config, file, model, settings } = p;
@@ -94,8 +101,6 @@ export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown,
   const strategy = settings.strategy ?? 'bfs';
   const trace = outcome.path && outcome.property ? traceOf(model, spec, config, file, expected, outcome, strategy) : undefined;
   const reason = judge(expected, outcome);
-  const porOff = settings.por === true && (settings.strategy ?? 'bfs') === 'bfs' ? porUnavailable(model, settings) : undefined;
-  const allNotes = porOff === undefined ? notes : [...notes, `--por not applied: ${porOff}`];
   return {
     spec: spec.name,
     config,
@@ -114,7 +119,7 @@ export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown,
     met: reason === undefined,
     ...(reason ? { reason } : {}),
     ...(trace ? { trace } : {}),
-    ...(allNotes.length > 0 ? { notes: allNotes } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 
@@ -128,7 +133,7 @@ export function checkConfig(spec: Spec, config: string, file: string, options: C
   } catch (e) {
     return failedExploration(p, e);
   }
-  return reportRun(p, outcome);
+  return reportRun(p, outcome, porNotes(p));
 }
 
 /**
