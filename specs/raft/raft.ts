@@ -11,6 +11,29 @@ import { raft, type KvOp, type RaftSystemOptions } from '../../protocols/raft/in
 const put = (value: string): KvOp => ({ f: 'put', key: 'x', value });
 const get: KvOp = { f: 'get', key: 'x' };
 
+// Figure 8 with three servers. An entry committed by counting replicas in a later term can be
+// overwritten, so at least four terms are needed: A of term 1 is committed in term 3, and a
+// leader of term 4 whose last entry, B, is of term 2 (between A's term and the term that
+// committed A) wins without A.
+//   term 1: server1 leads (server2's vote) and takes A, which reaches no one;
+//   term 2: server2 leads (server3's vote: their logs are both empty) and takes B, which
+//           reaches no one;
+//   term 3: server1 leads (server3's vote; server2's B@t2 beats A@t1), copies A to server3:
+//           A is on a majority, and the bug commits it although it is of term 1;
+//   term 4: server2 leads with server3's (or server1's) vote, as B@t2 beats A@t1: a leader
+//           without the committed A (Leader Completeness); it would overwrite A on server3.
+// Crashes do not shorten it (a crash erases no term). The search is steered, not scripted:
+// who may stand in each term, whom each client asks, and at most two messages that still
+// matter in flight; every interleaving within those bounds is explored.
+const figure8: RaftSystemOptions = {
+  servers: 3,
+  maxTerm: 4,
+  elections: [0, 1, 0, 1],
+  contacts: [[0], [1]],
+  clients: [[put('A')], [put('B')]],
+  maxInFlight: 2,
+};
+
 /** The configurations, by name, shared with the tests. */
 export const configs = {
   /** Elections only: any server may stand, one term, one crash. */
@@ -66,38 +89,9 @@ export const configs = {
     clients: [[put('A')], [put('B')]],
     bug: 'leader-overwrites-unapplied',
   },
-  // Figure 8 with three servers. An entry committed by counting replicas in a later term can be
-  // overwritten, so at least four terms are needed: A of term 1 is committed in term 3, and a
-  // leader of term 4 whose last entry, B, is of term 2 (between A's term and the term that
-  // committed A) wins without A.
-  //   term 1: server1 leads (server2's vote) and takes A, which reaches no one;
-  //   term 2: server2 leads (server3's vote: their logs are both empty) and takes B, which
-  //           reaches no one;
-  //   term 3: server1 leads (server3's vote; server2's B@t2 beats A@t1), copies A to server3:
-  //           A is on a majority, and the bug commits it although it is of term 1;
-  //   term 4: server2 leads with server3's (or server1's) vote, as B@t2 beats A@t1: a leader
-  //           without the committed A (Leader Completeness); it would overwrite A on server3.
-  // Crashes do not shorten it (a crash erases no term). The search is steered, not scripted:
-  // who may stand in each term, whom each client asks, and at most two messages that still
-  // matter in flight; every interleaving within those bounds is explored.
-  'commit-previous-term': {
-    servers: 3,
-    maxTerm: 4,
-    elections: [0, 1, 0, 1],
-    contacts: [[0], [1]],
-    clients: [[put('A')], [put('B')]],
-    maxInFlight: 2,
-    bug: 'commit-previous-term',
-  },
+  'commit-previous-term': { ...figure8, bug: 'commit-previous-term' },
   /** The same family of runs as commit-previous-term, with the correct commit rule. */
-  'figure-8-correct': {
-    servers: 3,
-    maxTerm: 4,
-    elections: [0, 1, 0, 1],
-    contacts: [[0], [1]],
-    clients: [[put('A')], [put('B')]],
-    maxInFlight: 2,
-  },
+  'figure-8-correct': figure8,
 } satisfies Record<string, RaftSystemOptions>;
 
 export type ConfigName = keyof typeof configs;
