@@ -41,15 +41,8 @@ export interface ReportLine {
   readonly shrunkLength?: number;
 }
 
-export interface MergedReport {
-  readonly spec: string;
-  readonly config: string;
-  readonly file: string;
-  readonly status: string;
-  readonly property: string | null;
-  readonly expected: string;
-  readonly met: boolean;
-  readonly reason?: string;
+/** The merged verdict of every shard's report of one configuration. */
+export interface MergedReport extends Pick<ReportLine, 'spec' | 'config' | 'file' | 'status' | 'property' | 'expected' | 'met' | 'reason'> {
   readonly reports: number;
   readonly shards?: { readonly count: number; readonly present: readonly string[]; readonly missing: readonly string[] };
   readonly seeds?: readonly number[];

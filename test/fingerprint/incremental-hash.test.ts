@@ -1,28 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fingerprintHex, fingerprintOut, fingerprintState } from '../../checker/fingerprint/hash.ts';
+import { fmix, step } from '../../checker/fingerprint/mix.ts';
 
-// The reference: the same function with no caching at all, written as plainly as possible. The
-// fast path (string and object memos by position, the small-integer table) must agree with it on
-// every value, whatever was hashed before.
+// The reference: the same function with no caching at all (on the same MurmurHash3 mixing steps),
+// written as plainly as possible. The fast path (string and object memos by position, the
+// small-integer table) must agree with it on every value, whatever was hashed before.
 const SEED_A = 0x9747b28c | 0;
 const SEED_B = 0x85ebca6b | 0;
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-function step(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
 function str(s: string): [number, number] {
   let a = SEED_A ^ 7;
   for (let i = 0; i < s.length; i++) a = step(a, s.charCodeAt(i));
