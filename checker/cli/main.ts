@@ -23,7 +23,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       .command(listCommand)
       .command(lincheckCommand)
       .command(mergeCommand)
-      .demandCommand(1, 'name a command: check, replay, show, list')
+      .demandCommand(1, 'name a command: check, replay, show, minimize, list, lincheck, merge')
       .strict()
       .help()
       .fail((msg, err) => {
@@ -37,5 +37,12 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = EXIT_BAD_INPUT;
   }
 }
+
+// A reader that stops early (`interleave check … | head`) closes the pipe: not a fault to report
+// with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
 
 await main(hideBin(process.argv));
