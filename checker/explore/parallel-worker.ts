@@ -12,7 +12,7 @@ import { DEADLOCK } from '../properties.ts';
 import { isSpec } from '../spec.ts';
 import { ParentLinks } from './parent-links.ts';
 import { identifier } from './state-store.ts';
-import { brokenInvariant, candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
+import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
 import { HUNGRY, READY, STOP, STOP_BOUND, STOP_VIOLATION, type ToCoordinator, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 
 const setup = workerData as WorkerSetup;
@@ -177,7 +177,7 @@ async function work(load: () => Promise<Record<string, unknown>>): Promise<void>
         break;
       case 'probe': {
         // Depth bound reached: is any state of the level still expandable?
-        const more = level.some((s) => expandable(model, s) && candidatesOf(model, s).some((a) => successorOf(model, s, a) !== undefined));
+        const more = level.some((s) => canStep(model, s));
         send({ type: 'probed', more });
         break;
       }

@@ -37,7 +37,7 @@ import { withoutViolation, type Bound, type Outcome, type Path } from './outcome
 import { CONTROL_WORDS, HUNGRY, READY, STOP, STOP_BOUND, type ToCoordinator, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
 import { ParentLinks } from './parent-links.ts';
 import { identifier, replayChain } from './state-store.ts';
-import { brokenInvariant, candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
+import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
 import { DEADLOCK } from '../properties.ts';
 
 /** Where a worker rebuilds the model from: a spec file, the spec's name and a configuration. */
@@ -219,7 +219,7 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       if (Atomics.load(control, STOP) !== 0) return finish();
       maxDepth = depth;
       if (depth >= maxDepthBound) {
-        if (level.some((s) => expandable(model, s) && candidatesOf(model, s).some((a) => successorOf(model, s, a) !== undefined))) boundsHit.add('maxDepth');
+        if (level.some((s) => canStep(model, s))) boundsHit.add('maxDepth');
         return finish();
       }
       next = [];

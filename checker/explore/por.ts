@@ -32,7 +32,7 @@ import type { ExploreOptions } from './options.ts';
 import { withoutViolation, type Bound, type Outcome } from './outcome.ts';
 import { NO_PARENT, ParentLinks } from './parent-links.ts';
 import { identifier, replayChain } from './state-store.ts';
-import { brokenInvariant, candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
+import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
 
 /** What partial-order reduction needs of a model: which actions commute. */
 export interface Commuting<A> {
@@ -158,9 +158,7 @@ export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: Explore
   for (let depth = 0; level.length > 0; depth++) {
     maxDepth = depth;
     if (depth >= maxDepthBound) {
-      if (level.some((e) => expandable(model, e.s) && candidatesOf(model, e.s).some((a) => successorOf(model, e.s, a) !== undefined))) {
-        boundsHit.add('maxDepth');
-      }
+      if (level.some((e) => canStep(model, e.s))) boundsHit.add('maxDepth');
       break;
     }
     const next: Entry<S>[] = [];

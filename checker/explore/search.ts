@@ -7,7 +7,7 @@ import type { ExploreOptions } from './options.ts';
 import { random } from './random.ts';
 import { withoutViolation, type Bound, type Outcome, type Path } from './outcome.ts';
 import { StateStore } from './state-store.ts';
-import { candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
+import { candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
 import { canReduce, porBfs, porUnavailable } from './por.ts';
 
 const CLOCK_EVERY = 1024;
@@ -121,7 +121,7 @@ export function bfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Out
   for (let depth = 0; level.length > 0; depth++) {
     search.maxDepth = depth;
     if (depth >= maxDepth) {
-      if (level.some((s) => search.expandable(s) && hasSuccessor(search, s))) search.boundsHit.add('maxDepth');
+      if (level.some((s) => canStep(model, s))) search.boundsHit.add('maxDepth');
       break;
     }
     const nextLevel: S[] = [];
@@ -158,10 +158,6 @@ export function bfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Out
   return search.outcome(undefined);
 }
 
-function hasSuccessor<S, A>(search: Search<S, A>, s: S): boolean {
-  return search.actions(s).some((a) => search.successor(s, a) !== undefined);
-}
-
 interface Frame<S, A> {
   s: S;
   id: number;
@@ -181,7 +177,7 @@ export function dfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Out
     if (depth > search.maxDepth) search.maxDepth = depth;
     if (!search.expandable(s)) return;
     if (depth >= maxDepth) {
-      if (hasSuccessor(search, s)) search.boundsHit.add('maxDepth');
+      if (canStep(model, s)) search.boundsHit.add('maxDepth');
       return;
     }
     stack.push({ s, id, depth, actions: search.actions(s), k: 0, enabled: false });

@@ -47,6 +47,11 @@ export function expandable<S, A>(model: Model<S, A>, s: S): boolean {
   return model.within === undefined || model.within(s);
 }
 
+/** Whether a search would expand `s` and find a step: stopping there at a depth bound is not exhaustive. */
+export function canStep<S, A>(model: Model<S, A>, s: S): boolean {
+  return expandable(model, s) && candidatesOf(model, s).some((a) => successorOf(model, s, a) !== undefined);
+}
+
 export interface Step<S, A> {
   readonly action: A;
   readonly state: S;
