@@ -28,11 +28,17 @@ interface Run {
   readonly fields: Record<string, string | number | boolean>;
   readonly run: () => Promise<Outcome<unknown, unknown>>;
   readonly tlc?: number;
+  /** The distinct-state count another tool gives (TLC's); a run that differs fails the bench. */
+  readonly known?: number;
 }
+
+/** TLC's distinct states for TwoPhase by RMs, unreduced and with symmetry (BASELINES §1). */
+const TWOPHASE_STATES: Record<number, number> = { 5: 8832, 6: 50816, 7: 296448, 8: 1745408, 9: 10340352 };
+const TWOPHASE_ORBITS: Record<number, number> = { 5: 314, 6: 553, 7: 920 };
 
 const runs: Run[] = [];
 for (const rms of [5, 6, 7, 8]) {
-  runs.push({ name: `twophase-rm${rms}`, fields: { bench: 'twophase', rms, workers: 1 }, run: async () => explore(twoPhase(rms)), tlc: TLC[`${rms}/1`] });
+  runs.push({ name: `twophase-rm${rms}`, fields: { bench: 'twophase', rms, workers: 1 }, run: async () => explore(twoPhase(rms)), tlc: TLC[`${rms}/1`], known: TWOPHASE_STATES[rms] });
 }
 for (const rms of [7, 8, 9]) {
   runs.push({
@@ -40,18 +46,20 @@ for (const rms of [7, 8, 9]) {
     fields: { bench: 'twophase', rms, workers: 2 },
     run: () => exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: `rm${rms}` }, twoPhase(rms), { workers: 2 }),
     tlc: TLC[`${rms}/2`],
+    known: TWOPHASE_STATES[rms],
   });
 }
 const PAXOS_COMMIT = { rms: 2, acceptors: 3, maxBallot: 1 };
-runs.push({ name: 'paxoscommit', fields: { bench: 'paxoscommit', workers: 1 }, run: async () => explore(paxosCommit(PAXOS_COMMIT)), tlc: TLC_PAXOS_COMMIT[1] });
+runs.push({ name: 'paxoscommit', fields: { bench: 'paxoscommit', workers: 1 }, run: async () => explore(paxosCommit(PAXOS_COMMIT)), tlc: TLC_PAXOS_COMMIT[1], known: 1_321_761 });
 runs.push({
   name: 'paxoscommit-workers2',
   fields: { bench: 'paxoscommit', workers: 2 },
   run: () => exploreParallel({ file: 'specs/tlaplus/PaxosCommit.ts', spec: 'PaxosCommit', config: 'rm2-acc3' }, paxosCommit(PAXOS_COMMIT), { workers: 2 }),
   tlc: TLC_PAXOS_COMMIT[2],
+  known: 1_321_761,
 });
 for (const rms of [5, 6, 7, 8]) {
-  runs.push({ name: `twophase-rm${rms}-symmetry`, fields: { bench: 'twophase', rms, symmetry: true }, run: async () => explore(twoPhase(rms), { symmetry: true }) });
+  runs.push({ name: `twophase-rm${rms}-symmetry`, fields: { bench: 'twophase', rms, symmetry: true }, run: async () => explore(twoPhase(rms), { symmetry: true }), known: TWOPHASE_ORBITS[rms] });
 }
 for (const [n, crashes] of [
   [4, 1],
@@ -115,12 +123,22 @@ if (one >= 0) {
     line.tlcStatesPerSec = run.tlc;
     line.ratioToTlc = Math.round((statesPerSec / run.tlc) * 100) / 100;
   }
+  if (run.known !== undefined) line.knownStates = run.known;
   console.log(JSON.stringify(line));
+  if (run.known !== undefined && o.distinctStates !== run.known) {
+    process.stderr.write(`${run.name}: ${o.distinctStates} distinct states, TLC finds ${run.known}\n`);
+    process.exitCode = 1;
+  }
 } else {
+  let failed = 0;
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   for (const run of runs) {
     if (filters.length > 0 && !filters.some((f) => run.name.includes(f))) continue;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', self, '--one', run.name], { stdio: 'inherit' });
-    if (r.status !== 0) process.stderr.write(`bench run ${run.name} exited ${String(r.status)}\n`);
+    if (r.status !== 0) {
+      failed++;
+      process.stderr.write(`bench run ${run.name} exited ${String(r.status)}\n`);
+    }
   }
+  process.exitCode = failed > 0 ? 1 : 0;
 }

@@ -242,16 +242,8 @@ describe('PaxosCommit, ported from PaxosCommit.tla', () => {
     expect(TCConsistent({ ...s, rmState: ['committed', 'aborted'] })).toBe(false);
   });
 
-  it('runs rm1-acc3 in every check and leaves rm2-acc3 (PaxosCommit.cfg) to benchmarks', () => {
+  it('runs rm1-acc3 in every check and leaves rm2-acc3 (PaxosCommit.cfg) to benchmarks, which hold it to TLC\'s 1,321,761 states', () => {
     const light = Object.entries(PaxosCommitSpec.configs).filter(([, c]) => !('heavy' in c && c.heavy)).map(([k]) => k);
     expect(light).toEqual(['rm1-acc3']);
-  });
-
-  it("as PaxosCommit.cfg (2 RMs, 3 acceptors, ballots {0, 1}) finds TLC's 1,321,761 distinct states at depth 28", { timeout: 180_000 }, () => {
-    const o = explore(PaxosCommitSpec.configs['rm2-acc3'].model());
-    expect(o.status).toBe('holds');
-    expect(o.unreached).toEqual([]);
-    expect(o.distinctStates).toBe(1_321_761);
-    expect(o.maxDepth + 1).toBe(28);
   });
 });
