@@ -16,6 +16,10 @@
 // but in an actor system any node may later send a message to the node an ample set was built
 // from, and that new delivery does not commute with the ones the set holds: a persistent set is
 // only sound with knowledge of who can send to whom in the future, which protocols do not declare.
+// And a pruned state must be one no property can tell apart from its neighbours (the visibility
+// condition): properties here are opaque predicates over every node's state, so any step may be
+// visible, and skipping the intermediate state of two commuting steps could skip the one state
+// where Atomicity fails. Reducing states would need properties to declare what they read.
 //
 // Not applied (the search is a plain bfs, and `check` says so) where it would not be sound: see
 // `porUnavailable`.
