@@ -52,7 +52,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('timeout', { type: 'number', describe: 'wall-clock budget per configuration, in seconds' })
       .option('symmetry', { type: 'boolean', default: false, describe: 'count symmetric states once (where the spec declares symmetry)' })
       .option('por', { type: 'boolean', default: false, describe: 'partial-order reduction: sleep sets over steps that commute (actor systems, bfs; not with a state constraint, --symmetry or --workers: a note says when it is not applied)' })
-      .option('workers', { type: 'number', default: 1, describe: 'worker threads for bfs (one shared visited set: counts are exact; counterexamples shortest)' })
+      .option('workers', { type: 'number', default: 1, describe: 'threads exploring bfs together, this one and N - 1 workers (one shared visited set: counts are exact; counterexamples shortest)' })
       .option('seed', { type: 'number', describe: 'random: seed of the run (default: a fresh one, printed)' })
       .option('walks', { type: 'number', describe: 'random: walks in the whole run, all shards together (default 1000)' })
       .option('walk-depth', { type: 'number', describe: 'random: steps of one walk at most (default --max-depth, else 100)' })

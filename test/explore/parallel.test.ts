@@ -15,7 +15,7 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
   it('finds exactly the distinct states of one worker, and the same depth, growing its table on the way (TwoPhase, 6 RMs)', async () => {
     // A table of 2^14 slots grows three times on the way to 50,816 states.
     const model = twoPhaseSpec.configs.rm6!.model();
-    const o = await exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: 'rm6' }, model, { workers: 2, initialCapacity: 1 << 14, handoffMin: 1, waitForWorkers: true });
+    const o = await exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: 'rm6' }, model, { workers: 2, initialCapacity: 1 << 14, shareMin: 1, waitForWorkers: true });
     expect(o.status).toBe('holds');
     expect(o.distinctStates).toBe(50816);
     expect(o.maxDepth).toBe(bfs(twoPhaseSpec.configs.rm6!.model()).maxDepth);
@@ -24,7 +24,7 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
   it('counts an actor system exactly and reports the unreached `sometimes` properties as one worker does', async () => {
     const model = twoPhaseCommitSpec.configs.p3!.model();
     const one = bfs(twoPhaseCommitSpec.configs.p3!.model());
-    const o = await exploreParallel({ file: 'specs/twopc/two-phase-commit.ts', spec: 'TwoPhaseCommit', config: 'p3' }, model, { workers: 3, handoffMin: 1, waitForWorkers: true });
+    const o = await exploreParallel({ file: 'specs/twopc/two-phase-commit.ts', spec: 'TwoPhaseCommit', config: 'p3' }, model, { workers: 3, shareMin: 1, waitForWorkers: true });
     expect(o.status).toBe(one.status);
     expect(o.distinctStates).toBe(one.distinctStates);
     expect(o.generatedStates).toBe(one.generatedStates);
@@ -37,7 +37,7 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
     const o = await exploreParallel(
       { file: 'specs/tlaplus/TwoPhaseBuggy.ts', spec: 'TwoPhaseBuggy', config: 'tm-commit-without-all-prepared' },
       model,
-      { workers: 2, handoffMin: 1, waitForWorkers: true },
+      { workers: 2, shareMin: 1, waitForWorkers: true },
     );
     expect(o.status).toBe('violated');
     expect(o.property).toBe('TCConsistent');
@@ -46,11 +46,13 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
     expect(model.properties.find((p) => p.name === 'TCConsistent')!.holds(last)).toBe(false);
   }, 60_000);
 
-  it('rebuilds a path that runs through states found by the coordinator and by the workers', async () => {
-    // The coordinator explores the first levels (until one holds 30 states), then the workers.
+  it('rebuilds a path that runs through states found by the main thread and by the workers', async () => {
+    // The main thread holds the initial states and the workers wait hungry; it hands them half its
+    // rest once that is 30 states or more, so the first steps' parents are recorded on the main
+    // thread and later ones on workers. Without waitForWorkers, wherever the run's timing puts them.
     const model = twoPhaseCommitSpec.configs['vote-not-durable']!.model();
     const source = { file: 'specs/twopc/two-phase-commit.ts', spec: 'TwoPhaseCommit', config: 'vote-not-durable' };
-    for (const options of [{ workers: 2, handoffMin: 30, waitForWorkers: true }, { workers: 2 }]) {
+    for (const options of [{ workers: 2, shareMin: 30, waitForWorkers: true }, { workers: 2 }]) {
       const o = await exploreParallel(source, model, options);
       expect(o.status).toBe('violated');
       expect(o.property).toBe('Atomicity');
@@ -67,14 +69,14 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
     // The grid spec reads its size (30) from a file beside it: 31 × 31 cells.
     expect((await workerScript('test/explore/fixtures/grid.ts')).pathname).toMatch(/worker-bootstrap\.mjs$/);
     const source = { file: 'test/explore/fixtures/grid.ts', spec: 'Grid', config: 'all' };
-    const o = await exploreParallel(source, gridSpec.configs.all!.model(), { workers: 2, handoffMin: 1, waitForWorkers: true });
+    const o = await exploreParallel(source, gridSpec.configs.all!.model(), { workers: 2, shareMin: 1, waitForWorkers: true });
     expect(o.status).toBe('holds');
     expect(o.distinctStates).toBe(31 * 31);
   }, 60_000);
 
   it('reports a deadlock with a shortest path, and stops at a depth or state bound as one worker does', async () => {
     const source = (config: string) => ({ file: 'test/explore/fixtures/grid.ts', spec: 'Grid', config });
-    const options = { workers: 2, handoffMin: 1, waitForWorkers: true };
+    const options = { workers: 2, shareMin: 1, waitForWorkers: true };
     const deadlock = await exploreParallel(source('deadlock'), gridSpec.configs.deadlock!.model(), options);
     expect(deadlock.status).toBe('violated');
     expect(deadlock.property).toBe('Deadlock');
@@ -89,8 +91,9 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
   }, 60_000);
 
   it('reaches the verdict, count and counterexample length of one worker in every small configuration of specs/', async () => {
-    // The workers take over after the first state, so states cross threads in every run: a model
-    // whose states need process-local caches to be read fails here.
+    // The workers join before the first level and take states as soon as the main thread holds two,
+    // so states cross threads in every run: a model whose states need process-local caches to be
+    // read fails here.
     let compared = 0;
     for (const { spec, file } of await loadSpecs(['specs'])) {
       for (const [config, cfg] of Object.entries(spec.configs)) {
@@ -98,7 +101,7 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
         const one = bfs(cfg.model(), { ...cfg.explore, maxStates: 3_000 });
         if (one.boundsHit.includes('maxStates')) continue;
         const what = `${spec.name}/${config}`;
-        const two = await exploreParallel({ file, spec: spec.name, config }, cfg.model(), { ...cfg.explore, workers: 2, handoffMin: 1, waitForWorkers: true });
+        const two = await exploreParallel({ file, spec: spec.name, config }, cfg.model(), { ...cfg.explore, workers: 2, shareMin: 1, waitForWorkers: true });
         expect(two.status, what).toBe(one.status);
         expect(two.property, what).toBe(one.property);
         if (one.status === 'holds') expect(two.distinctStates, what).toBe(one.distinctStates);

@@ -48,7 +48,7 @@ describe('Paxos, ported from PaxosHowToWinATuringAward/Paxos.tla', () => {
   });
 
   it('finds the same 3,921 states on two worker threads, which receive states without the cache', async () => {
-    const o = await exploreParallel({ file: 'specs/tlaplus/Paxos.ts', spec: 'Paxos', config: 'tiny' }, tiny(), { workers: 2, handoffMin: 1, waitForWorkers: true });
+    const o = await exploreParallel({ file: 'specs/tlaplus/Paxos.ts', spec: 'Paxos', config: 'tiny' }, tiny(), { workers: 2, shareMin: 1, waitForWorkers: true });
     expect(o.status).toBe('holds');
     expect(o.distinctStates).toBe(3921);
   }, 60_000);

@@ -1,0 +1,184 @@
+// One explorer's part of a parallel breadth-first search (see parallel.ts): its share of the
+// current level (expanded from `pos` on), the states it found for the next level, and the parent
+// pointers of the states it inserted into the shared visited set. A worker thread runs one; so does
+// the coordinator's own thread, which is warm from the first levels by the time a worker is ready.
+
+import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
+import type { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
+import type { Model } from '../model.ts';
+import { DEADLOCK, type Property } from '../properties.ts';
+import { ParentLinks } from './parent-links.ts';
+import { identifier } from './state-store.ts';
+import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
+import { HUNGRY, STOP, STOP_BOUND, STOP_VIOLATION, type Finished } from './parallel-protocol.ts';
+
+/** Insertions counted locally before they are added to the shared count. */
+const PUBLISH = 64;
+/** How often (in states) a busy explorer looks for a hungry one. */
+export const STEAL_CHECK = 32;
+/** An explorer gives half its rest only if the rest is at least this many states. */
+export const STEAL_MIN = 16;
+
+export interface PartSetup {
+  /** This explorer's index among `explorers`; a state's id says which explorer holds its parent. */
+  readonly index: number;
+  readonly explorers: number;
+  readonly symmetry: boolean;
+  /** Stop (STOP_BOUND) once the table holds this many states. */
+  readonly maxStates?: number;
+  /** Give half the rest to a hungry explorer only if the rest is at least this many (STEAL_MIN). */
+  readonly shareMin?: number;
+}
+
+export class LevelPart<S, A> {
+  private level: (S | undefined)[] = [];
+  private levelIds: number[] = [];
+  private pos = 0;
+  private next: S[] = [];
+  private nextIds: number[] = [];
+  private readonly links = new ParentLinks();
+  private local = 0;
+  private readonly unreached: Property<S>[];
+  private readonly identify: (s: S) => unknown;
+  private readonly shareMin: number;
+  // Counted across the chunks of one expansion; reported (and reset) when it finishes.
+  private generated = 0;
+  private inserted = 0;
+
+  /** `give` hands states to a hungry explorer (through the coordinator). */
+  constructor(
+    private readonly model: Model<S, A>,
+    private readonly setup: PartSetup,
+    private readonly control: Int32Array,
+    private table: SharedFingerprintSet,
+    private readonly give: (states: S[], ids: number[]) => void,
+  ) {
+    this.unreached = model.properties.filter((p) => p.kind === 'sometimes');
+    this.identify = identifier(model, setup.symmetry) ?? ((s: S) => s);
+    this.shareMin = Math.max(2, setup.shareMin ?? STEAL_MIN);
+  }
+
+  /** States to add to the current level. */
+  take(states: readonly S[], ids: readonly number[]): void {
+    for (let i = 0; i < states.length; i++) {
+      this.level.push(states[i]);
+      this.levelIds.push(ids[i]!);
+    }
+  }
+
+  /** The level is done everywhere: the states found for the next one become the current level. */
+  advance(): void {
+    this.level = this.next;
+    this.levelIds = this.nextIds;
+    this.pos = 0;
+    this.next = [];
+    this.nextIds = [];
+  }
+
+  useTable(table: SharedFingerprintSet): void {
+    this.table = table;
+  }
+
+  /** Depth bound reached: is any state of the level still expandable? */
+  canStepFurther(): boolean {
+    return this.level.some((s) => s !== undefined && canStep(this.model, s));
+  }
+
+  linkArrays(): { parents: Int32Array; via: Int32Array } {
+    return this.links.slice(this.local);
+  }
+
+  /**
+   * Expands the level from `pos`, at most `budget` states: undefined when the budget ran out
+   * with states left, otherwise how it finished (idle, paused at the table's load limit, stopped,
+   * or a violation).
+   */
+  expand(budget = Infinity): Finished | undefined {
+    const { model, control, setup } = this;
+    const out = fingerprintOut;
+    const W = setup.explorers;
+    let known = this.table.size;
+    const end = Math.min(this.level.length, this.pos + budget);
+    for (; this.pos < this.level.length; this.pos++) {
+      if (this.pos >= end) {
+        this.publish();
+        return undefined;
+      }
+      if (Atomics.load(control, STOP) !== 0) return this.finish({ type: 'stopped', generated: 0 });
+      // Past the load limit: pause before this state. The shared count is read once per batch
+      // of PUBLISH inserts (every explorer writes its cache line), so the table overshoots the
+      // limit by at most explorers × (2 × PUBLISH + branching).
+      if (known + this.inserted >= this.table.limit) return this.finish({ type: 'paused', generated: 0 });
+      if (this.pos % STEAL_CHECK === 0 && Atomics.load(control, HUNGRY) > 0) this.share();
+      const s = this.level[this.pos];
+      this.level[this.pos] = undefined; // done with it: let it be collected before the level ends
+      if (s === undefined || !expandable(model, s)) continue;
+      const parent = this.levelIds[this.pos]!;
+      const actions = candidatesOf(model, s);
+      let enabled = false;
+      for (let k = 0; k < actions.length; k++) {
+        const t = successorOf(model, s, actions[k]!);
+        if (t === undefined) continue;
+        enabled = true;
+        this.generated++;
+        fingerprintState(this.identify(t));
+        if (!this.table.add(out[0]!, out[1]!)) continue;
+        if (++this.inserted === PUBLISH) {
+          this.publish();
+          known = this.table.size;
+        }
+        if (setup.maxStates !== undefined && known + this.inserted >= setup.maxStates) Atomics.compareExchange(control, STOP, 0, STOP_BOUND);
+        // Ids are interleaved: explorer e numbers its states e, e + W, e + 2W, ... so that an id
+        // names the explorer that holds its parent pointer.
+        this.links.set(this.local, parent, k);
+        const id = this.local++ * W + setup.index;
+        const broken = brokenInvariant(model, t);
+        if (broken !== undefined) {
+          Atomics.store(control, STOP, STOP_VIOLATION);
+          return this.finish({ type: 'violation', property: broken, id, generated: 0, reached: this.reachedNames() });
+        }
+        if (this.unreached.length > 0) this.reach(t);
+        this.next.push(t);
+        this.nextIds.push(id);
+      }
+      if (!enabled && model.checkDeadlock) {
+        Atomics.store(control, STOP, STOP_VIOLATION);
+        return this.finish({ type: 'violation', property: DEADLOCK, id: parent, generated: 0, reached: this.reachedNames() });
+      }
+    }
+    return this.finish({ type: 'idle', generated: 0, next: this.next.length, reached: this.reachedNames() });
+  }
+
+  /** If an explorer is hungry and this one has enough left, gives it the second half of the rest. */
+  private share(): void {
+    const rest = this.level.length - this.pos;
+    if (rest < this.shareMin) return;
+    // Claim one hungry explorer's token; the coordinator passes the states on to that explorer.
+    for (let h = Atomics.load(this.control, HUNGRY); h > 0; h = Atomics.load(this.control, HUNGRY)) {
+      if (Atomics.compareExchange(this.control, HUNGRY, h, h - 1) !== h) continue;
+      const from = this.level.length - (rest >> 1);
+      this.give(this.level.splice(from) as S[], this.levelIds.splice(from));
+      return;
+    }
+  }
+
+  private publish(): void {
+    this.table.publish(this.inserted);
+    this.inserted = 0;
+  }
+
+  private finish(m: Finished): Finished {
+    this.publish();
+    const generated = this.generated;
+    this.generated = 0;
+    return { ...m, generated };
+  }
+
+  private reach(s: S): void {
+    for (let i = this.unreached.length - 1; i >= 0; i--) if (holdsIn(this.unreached[i]!, s)) this.unreached.splice(i, 1);
+  }
+
+  private reachedNames(): string[] {
+    return this.model.properties.filter((p) => p.kind === 'sometimes' && !this.unreached.includes(p)).map((p) => p.name);
+  }
+}
