@@ -18,6 +18,9 @@ const MODELS = [
   { model: 'twophase-rm7', one: 'twophase-rm7', two: 'twophase-rm7-workers2' },
   { model: 'twophase-rm8', one: 'twophase-rm8', two: 'twophase-rm8-workers2' },
   { model: 'paxoscommit', one: 'paxoscommit', two: 'paxoscommit-workers2' },
+  // After a run of 6 RMs in the same process: warm code, and the worker started (worker-pool.ts).
+  { model: 'twophase-rm7-after-rm6', one: 'twophase-rm7-after-rm6', two: 'twophase-rm7-workers2-after-rm6' },
+  { model: 'twophase-rm8-after-rm6', one: 'twophase-rm8-after-rm6', two: 'twophase-rm8-workers2-after-rm6' },
 ];
 
 interface Measurement {

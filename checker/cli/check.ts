@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { checkConfig, type RunReport } from '../check.ts';
 import { checkConfigParallel } from '../explore/parallel-check.ts';
+import { prestartWorkers } from '../explore/worker-pool.ts';
 import type { Strategy } from '../explore/options.ts';
 import { randomJson, randomText } from '../explore/random-report.ts';
 import { parseShard } from '../explore/shard.ts';
@@ -13,7 +14,7 @@ import { describeExpectation } from '../spec.ts';
 import { traceFileName, writeTrace } from '../trace/trace.ts';
 import { junitOf, minimizeRun, summaryOf, type Finished } from '../trace/ci-report.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATED } from './exit-codes.ts';
-import { loadSpecs } from './load.ts';
+import { findSpecFiles, loadSpecs } from './load.ts';
 import { clearProgress, progressLine } from './progress.ts';
 
 interface CheckArgs {
@@ -68,6 +69,9 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
 };
 
 async function runCheck(args: CheckArgs): Promise<number> {
+  // The first spec file's workers start while the specs load (TypeScript through tsx takes a while).
+  const first = args.workers > 1 ? findSpecFiles(args.paths)[0] : undefined;
+  if (first !== undefined) prestartWorkers(first, args.workers - 1);
   const loaded = await loadSpecs(args.paths);
   const runs = loaded.flatMap(({ spec, file }) =>
     Object.entries(spec.configs)

@@ -1,17 +1,33 @@
 // Messages between the coordinator of a parallel search (parallel.ts) and its worker threads
 // (parallel-worker.ts), and the words of their shared control array.
 
+import type { MessagePort } from 'node:worker_threads';
 import type { PartSetup } from './parallel-part.ts';
 
-export interface WorkerSetup extends PartSetup {
-  /** The spec file, the spec's name and the configuration: the worker rebuilds the model. */
+/** What a pooled worker thread starts with (worker-pool.ts): the spec file it loads once. */
+export interface PoolWorkerData {
   readonly file: string;
+}
+
+/** One run's part for a worker: which model to build, and the run's shared memory. */
+export interface RunSetup extends PartSetup {
+  /** The spec's name and its configuration: the worker builds the model from them. */
   readonly spec: string;
   readonly config: string;
   /** CONTROL_WORDS Int32 words: STOP, HUNGRY. */
   readonly control: SharedArrayBuffer;
   readonly table: SharedArrayBuffer;
   readonly counter: SharedArrayBuffer;
+}
+
+/**
+ * On the worker's own port: take part in a run. The run's messages both ways then go over `port`,
+ * which the coordinator closes when the run is over (and with it the worker's part in it).
+ */
+export interface RunRequest {
+  readonly type: 'run';
+  readonly setup: RunSetup;
+  readonly port: MessagePort;
 }
 
 // Indices into the shared control array.
@@ -44,7 +60,7 @@ export type Finished =
   | { readonly type: 'violation'; readonly property: string; readonly id: number; readonly generated: number; readonly reached: readonly string[] };
 
 export type ToCoordinator =
-  /** The worker has loaded the model and joins the search. */
+  /** The worker has built the run's model and joins the search. */
   | { readonly type: 'ready' }
   | Finished
   /** Half of the rest of this worker's level, for a hungry explorer. */

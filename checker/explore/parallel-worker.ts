@@ -1,39 +1,52 @@
-// A worker thread of a parallel breadth-first search (see parallel.ts). It rebuilds the model from
-// the spec file and configuration (models are code, not transferable) and runs one explorer's part
-// of each level (parallel-part.ts) as the coordinator directs.
+// A worker thread of parallel breadth-first searches (see parallel.ts). It loads the spec file once
+// (models are code, not transferable) and then takes part in one run after another (worker-pool.ts
+// keeps it between runs): for each it builds the run's model from the spec's name and
+// configuration and runs one explorer's part of each level (parallel-part.ts) as the coordinator
+// directs, over the port the run came with.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
 import type { AnyModel } from '../model.ts';
 import { isSpec } from '../spec.ts';
 import { LevelPart } from './parallel-part.ts';
-import type { ToCoordinator, ToWorker, WorkerSetup } from './parallel-protocol.ts';
+import type { PoolWorkerData, RunRequest, RunSetup, ToCoordinator, ToWorker } from './parallel-protocol.ts';
 
-const setup = workerData as WorkerSetup;
-const port = parentPort!;
+const { file } = workerData as PoolWorkerData;
 
-async function loadModel(load: () => Promise<Record<string, unknown>>): Promise<AnyModel> {
-  const mod = await load();
+function modelOf(mod: Record<string, unknown>, setup: RunSetup): AnyModel {
   const spec = Object.values(mod).find((x) => isSpec(x) && x.name === setup.spec);
-  if (!isSpec(spec)) throw new Error(`${setup.file}: exports no spec named ${setup.spec}`);
+  if (!isSpec(spec)) throw new Error(`${file}: exports no spec named ${setup.spec}`);
   const cfg = spec.configs[setup.config];
-  if (!cfg) throw new Error(`${setup.file}: spec ${setup.spec} has no configuration ${setup.config}`);
+  if (!cfg) throw new Error(`${file}: spec ${setup.spec} has no configuration ${setup.config}`);
   return cfg.model();
 }
 
-const send = (m: ToCoordinator): void => port.postMessage(m);
 const failure = (e: unknown): ToCoordinator => ({ type: 'error', message: e instanceof Error ? e.message : String(e), input: e instanceof Error && e.name === 'InputError' });
 
-/** Runs the worker on the spec module that `load` imports; every message comes from the coordinator. */
+/** Runs the worker on the spec module that `load` imports; every run comes from a coordinator. */
 export function runWorker(load: () => Promise<Record<string, unknown>>): void {
-  work(load).catch((e: unknown) => send(failure(e)));
+  const loaded = load();
+  loaded.catch(() => undefined); // reported to each run that asks
+  parentPort!.on('message', (m: RunRequest) => {
+    if (m.type !== 'run') return;
+    loaded.then(
+      (mod) => join(mod, m.setup, m.port),
+      (e: unknown) => m.port.postMessage(failure(e)),
+    );
+  });
 }
 
-async function work(load: () => Promise<Record<string, unknown>>): Promise<void> {
-  const model = await loadModel(load);
-  const part = new LevelPart(model, setup, new Int32Array(setup.control), new SharedFingerprintSet(setup.table, setup.counter), (states, ids) =>
-    send({ type: 'given', states, ids }),
-  );
+function join(mod: Record<string, unknown>, setup: RunSetup, port: MessagePort): void {
+  const send = (m: ToCoordinator): void => port.postMessage(m);
+  let part: LevelPart<unknown, unknown>;
+  try {
+    part = new LevelPart(modelOf(mod, setup), setup, new Int32Array(setup.control), new SharedFingerprintSet(setup.table, setup.counter), (states, ids) =>
+      send({ type: 'given', states, ids }),
+    );
+  } catch (e) {
+    send(failure(e));
+    return;
+  }
   const handle = (m: ToWorker): void => {
     switch (m.type) {
       case 'take':

@@ -20,15 +20,16 @@
 // coordinator rehashes into a table twice as big and resumes them.
 //
 // Start-up: a worker thread takes a few tenths of a second to start, load the spec and warm its
-// code up. The coordinator's thread explores from the first state, and each worker joins as a
-// hungry explorer once it has loaded the model: the coordinator's part, warm by then, gives it half
-// of its rest, mid-level. So the coordinator never waits for a worker, a small model is finished
-// before any is ready, and only N - 1 threads pay the start-up.
+// code up, so workers are kept between runs (worker-pool.ts) and the CLI starts them while it loads
+// the specs. The coordinator's thread explores from the first state, and each worker joins as a
+// hungry explorer once it has built the model: the coordinator's part gives it half of its rest,
+// mid-level. So the coordinator never waits for a worker, and a small model may be finished before
+// any is ready (its workers then serve the next run).
 //
 // Exactness: a fingerprint is inserted by exactly one explorer (compare-and-swap), so the distinct
 // state count equals the one-worker count, run after run.
 
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { HandlerError, InputError } from '../errors.ts';
 import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
@@ -37,10 +38,10 @@ import { DEADLOCK } from '../properties.ts';
 import type { ExploreOptions } from './options.ts';
 import { withoutViolation, type Bound, type Outcome, type Path } from './outcome.ts';
 import { LevelPart, type PartSetup } from './parallel-part.ts';
-import { CONTROL_WORDS, HUNGRY, STOP, STOP_BOUND, type Finished, type ToCoordinator, type ToWorker, type WorkerSetup } from './parallel-protocol.ts';
+import { CONTROL_WORDS, HUNGRY, STOP, STOP_BOUND, type Finished, type RunRequest, type RunSetup, type ToCoordinator, type ToWorker } from './parallel-protocol.ts';
 import { identifier, replayChain } from './state-store.ts';
 import { brokenInvariant, holdsIn } from './steps.ts';
-import { workerScript } from './worker-script.ts';
+import { giveBackWorkers, takeWorkers } from './worker-pool.ts';
 
 /** Where a worker rebuilds the model from: a spec file, the spec's name and a configuration. */
 export interface ModelSource {
@@ -62,9 +63,6 @@ export interface ParallelOptions extends Omit<ExploreOptions, 'strategy'> {
   readonly shareMin?: number;
   readonly waitForWorkers?: boolean;
 }
-
-/** Workers are started only for a run still going after this long (starting them costs ~0.2 s). */
-const SPAWN_AFTER_MS = 150;
 
 /** States the coordinator's own part expands between looks at the workers' messages. */
 const CHUNK = 256;
@@ -126,37 +124,45 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     return inbox.shift()!;
   };
 
-  // Workers start once their script is bundled and the run has lasted SPAWN_AFTER_MS. A run that
-  // ends first (most configurations of a spec directory) starts none, and costs no more than on
-  // one thread.
+  // Workers come from the pool (worker-pool.ts): started and warm if an earlier run of this spec
+  // file had them, otherwise started now. Each takes part over a port of this run's own.
   const workers: Worker[] = [];
+  const ports: MessagePort[] = [];
+  const leave: (() => void)[] = [];
   let closed = false;
-  const spawning = workerScript(source.file).then(async (url) => {
-    const wait = SPAWN_AFTER_MS - (Date.now() - started);
-    if (wait > 0 && options.waitForWorkers !== true) await new Promise((r) => setTimeout(r, wait));
-    for (let i = 0; i < E - 1 && !closed; i++) {
-      const setup: WorkerSetup = {
-        ...source,
+  let failed = false;
+  const spawning = takeWorkers(source.file, E - 1).then((taken) => {
+    workers.push(...taken);
+    if (closed) return;
+    taken.forEach((w, i) => {
+      const setup: RunSetup = {
+        spec: source.spec,
+        config: source.config,
         ...partSetup,
         index: i,
         control: control.buffer as SharedArrayBuffer,
         table: table.buffer,
         counter: table.counterBuffer,
       };
-      // No inherited node flags: a `--import tsx` of the parent would load tsx again in every
-      // worker, for a bundle that does not need it (the fallback registers it itself).
-      const w = new Worker(url, { workerData: setup, execArgv: [] });
-      w.on('message', (m: ToCoordinator) => deliver(i, m));
-      w.on('error', (e) => deliver(i, { type: 'error', message: e.message, input: false }));
+      const { port1, port2 } = new MessageChannel();
+      port1.on('message', (m: ToCoordinator) => deliver(i, m));
+      ports.push(port1);
+      const onError = (e: Error): void => deliver(i, { type: 'error', message: e.message, input: false });
       // A worker that dies without an error (killed, say) would leave the search waiting for it.
-      w.on('exit', (code) => {
-        if (!closed) deliver(i, { type: 'error', message: `worker ${i} exited (code ${code})`, input: false });
+      const onExit = (code: number): void => deliver(i, { type: 'error', message: `worker ${i} exited (code ${code})`, input: false });
+      w.on('error', onError);
+      w.on('exit', onExit);
+      leave.push(() => {
+        w.off('error', onError);
+        w.off('exit', onExit);
       });
-      workers.push(w);
-    }
-  });
-  const post = (i: number, m: ToWorker): void => workers[i]!.postMessage(m);
+      const run: RunRequest = { type: 'run', setup, port: port2 };
+      w.postMessage(run, [port2]);
+    });
+  }, (e: unknown) => deliver(0, { type: 'error', message: `starting workers: ${e instanceof Error ? e.message : String(e)}`, input: false }));
+  const post = (i: number, m: ToWorker): void => ports[i]!.postMessage(m);
   const fail = (m: Extract<ToCoordinator, { type: 'error' }>): never => {
+    failed = true;
     throw m.input ? new InputError(m.message) : new HandlerError(m.message);
   };
 
@@ -233,8 +239,15 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
   } finally {
     clearInterval(timer);
     closed = true;
+    // Whatever a worker is still doing for this run, it stops at its next state.
+    Atomics.store(control, STOP, STOP_BOUND);
     await spawning;
-    for (const w of workers) void w.terminate();
+    // Closing a run's port ends the worker's part in it; the worker waits for its next run.
+    for (const p of ports) p.close();
+    for (const l of leave) l();
+    // A worker that failed may be in any state: it is not handed to another run.
+    if (failed) for (const w of workers) void w.terminate();
+    else giveBackWorkers(source.file, workers);
   }
 
   /** Worker `i` has the model: it joins the search, hungry if a level is being run. */

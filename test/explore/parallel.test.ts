@@ -10,7 +10,8 @@ import twoPhaseCommitSpec from '../../specs/twopc/two-phase-commit.ts';
 import gridSpec from './fixtures/grid.ts';
 import { replayPath } from '../support/replay.ts';
 
-// Each parallel run starts worker threads on a bundle of the spec: a fraction of a second apiece.
+// The first parallel run of a spec file starts worker threads on a bundle of it (a fraction of a
+// second); later runs of the file take them from the pool (worker-pool.test.ts).
 describe('parallel breadth-first search (worker threads, shared visited set)', () => {
   it('finds exactly the distinct states of one worker, and the same depth, growing its table on the way (TwoPhase, 6 RMs)', async () => {
     // A table of 2^14 slots grows three times on the way to 50,816 states.
