@@ -43,7 +43,7 @@ export async function loadSpecFile(file: string): Promise<LoadedSpec[]> {
   try {
     mod = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
   } catch (e) {
-    throw new InputError(`${file}: cannot load: ${firstLine(e)}`);
+    throw new InputError(`${file}: cannot load: ${faultLine(e)}`);
   }
   const specs = [...new Set(Object.values(mod).filter(isSpec))];
   if (specs.length === 0) throw new InputError(`${file}: exports no spec (export a defineSpec(...) value)`);
@@ -64,7 +64,15 @@ export async function loadSpecNamed(file: string, name: string): Promise<Spec> {
   return found.spec;
 }
 
-function firstLine(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg.split('\n')[0]!;
+/**
+ * The fault in one line. A syntax error comes from esbuild (through tsx) as a heading, "Transform
+ * failed with 1 error:", over lines of `path:line:col: ERROR: what`; the first of those says it.
+ */
+function faultLine(e: unknown): string {
+  const lines = (e instanceof Error ? e.message : String(e)).split('\n').filter((l) => l.trim() !== '');
+  const first = lines[0] ?? '';
+  if (/^Transform failed with \d+ errors?:$/.test(first) && lines[1] !== undefined) {
+    return lines[1].replace(/^.*?:(\d+):(\d+): ERROR: /, 'line $1, column $2: ');
+  }
+  return first;
 }

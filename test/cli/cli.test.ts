@@ -85,6 +85,15 @@ describe('interleave check', () => {
     expect(throws.stdout + throws.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 with one line naming the file, the place and the fault for a spec that does not parse', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(join(dir, 'broken.ts'), 'export const x = ;\n');
+    const r = interleave('check', join(dir, 'broken.ts'));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^interleave: \S*broken\.ts: cannot load: line 1, column 17: Unexpected ";"$/);
+  });
+
   it('exits 2 on an unknown flag, without a stack trace', () => {
     const r = interleave('check', fixtures, '--no-such-flag');
     expect(r.code).toBe(2);
