@@ -32,6 +32,7 @@ interface Run {
 }
 
 const runs: Run[] = [];
+const TWOPHASE_FILE = { file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase' };
 for (const rms of [5, 6, 7, 8]) {
   runs.push({ name: `twophase-rm${rms}`, fields: { bench: 'twophase', rms, workers: 1 }, run: async () => explore(twoPhase(rms)), tlc: TLC_TWOPHASE_RATE[`${rms}/1`], known: TWOPHASE[rms] });
 }
@@ -39,14 +40,13 @@ for (const rms of [7, 8, 9]) {
   runs.push({
     name: `twophase-rm${rms}-workers2`,
     fields: { bench: 'twophase', rms, workers: 2 },
-    run: () => exploreParallel({ file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase', config: `rm${rms}` }, twoPhase(rms), { workers: 2 }),
+    run: () => exploreParallel({ ...TWOPHASE_FILE, config: `rm${rms}` }, twoPhase(rms), { workers: 2 }),
     tlc: TLC_TWOPHASE_RATE[`${rms}/2`],
     known: TWOPHASE[rms],
   });
 }
 // The same after a run of 6 RMs in the same process, as `interleave check TwoPhase.ts --all` runs
 // them: the code is warm and, with two workers, the worker is already started (worker-pool.ts).
-const TWOPHASE_FILE = { file: 'specs/tlaplus/TwoPhase.ts', spec: 'TwoPhase' };
 for (const rms of [7, 8]) {
   const fields = { bench: 'twophase', rms, after: 'rm6' };
   runs.push({ name: `twophase-rm${rms}-after-rm6`, fields: { ...fields, workers: 1 }, before: async () => explore(twoPhase(6)), run: async () => explore(twoPhase(rms)), known: TWOPHASE[rms] });

@@ -55,15 +55,11 @@ function endOthers(file: string): void {
 
 /** Starts `n` workers for `specFile` ahead of its first run (the CLI does while it loads specs). */
 export function prestartWorkers(specFile: string, n: number): void {
-  const file = resolve(specFile);
-  const done = workerScript(file).then(
-    (url) => {
-      endOthers(file);
-      for (let k = idle.length; k < n; k++) giveBackWorkers(file, [startWorker(url, file)]);
-    },
+  const done = takeWorkers(specFile, n).then(
+    (ws) => giveBackWorkers(specFile, ws),
     () => undefined, // the run itself will report what went wrong
   );
-  prestarting = { file, done };
+  prestarting = { file: resolve(specFile), done };
 }
 
 /** Workers a run is done with, for the next run of the same spec file. */
