@@ -21,6 +21,9 @@ const MODELS = [
   // After a run of 6 RMs in the same process: warm code, and the worker started (worker-pool.ts).
   { model: 'twophase-rm7-after-rm6', one: 'twophase-rm7-after-rm6', two: 'twophase-rm7-workers2-after-rm6' },
   { model: 'twophase-rm8-after-rm6', one: 'twophase-rm8-after-rm6', two: 'twophase-rm8-workers2-after-rm6' },
+  // Actor systems: bigger states, built with immer.
+  { model: 'twopc-p3-c2', one: 'twopc-p3-c2', two: 'twopc-p3-c2-workers2' },
+  { model: 'Raft-replication', one: 'Raft-replication', two: 'Raft-replication-workers2' },
 ];
 
 interface Measurement {

@@ -2,12 +2,13 @@
 // current level (expanded from `pos` on), the states it found for the next level, and the parent
 // pointers of the states it inserted into the shared visited set. A worker thread runs one; so does
 // the coordinator's own thread, which is warm from the first levels by the time a worker is ready.
+// States handed from one explorer to another travel as ids and are rebuilt here (shared-links.ts).
 
 import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import type { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
 import type { Model } from '../model.ts';
 import { DEADLOCK, type Property } from '../properties.ts';
-import { ParentLinks } from './parent-links.ts';
+import type { SharedLinks } from './shared-links.ts';
 import { identifier } from './state-store.ts';
 import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
 import { HUNGRY, STOP, STOP_BOUND, STOP_VIOLATION, type Finished } from './parallel-protocol.ts';
@@ -36,7 +37,6 @@ export class LevelPart<S, A> {
   private pos = 0;
   private next: S[] = [];
   private nextIds: number[] = [];
-  private readonly links = new ParentLinks();
   private local = 0;
   private readonly unreached: Property<S>[];
   private readonly identify: (s: S) => unknown;
@@ -45,13 +45,14 @@ export class LevelPart<S, A> {
   private generated = 0;
   private inserted = 0;
 
-  /** `give` hands states to a hungry explorer (through the coordinator). */
+  /** `give` hands states, by id, to a hungry explorer (through the coordinator). */
   constructor(
     private readonly model: Model<S, A>,
     private readonly setup: PartSetup,
     private readonly control: Int32Array,
     private table: SharedFingerprintSet,
-    private readonly give: (states: S[], ids: number[]) => void,
+    private readonly links: SharedLinks,
+    private readonly give: (ids: number[]) => void,
   ) {
     this.unreached = model.properties.filter((p) => p.kind === 'sometimes');
     this.identify = identifier(model, setup.symmetry) ?? ((s: S) => s);
@@ -63,6 +64,31 @@ export class LevelPart<S, A> {
     for (let i = 0; i < states.length; i++) {
       this.level.push(states[i]);
       this.levelIds.push(ids[i]!);
+    }
+  }
+
+  /**
+   * States another explorer handed over, by id: each is rebuilt by re-running its path from an
+   * initial state. The ids come in that explorer's level order, so neighbours mostly share their
+   * ancestors, and each ancestor is rebuilt once per batch.
+   */
+  adopt(ids: readonly number[]): void {
+    const { model, links } = this;
+    const inits = model.init();
+    const rebuilt = new Map<number, S>();
+    const stateOf = (id: number): S => (id < 0 ? inits[-2 - id]! : rebuilt.get(id)!);
+    const path: number[] = [];
+    for (const id of ids) {
+      for (let cur = id; cur >= 0 && !rebuilt.has(cur); cur = links.parent(cur)) path.push(cur);
+      while (path.length > 0) {
+        const cur = path.pop()!;
+        const parent = stateOf(links.parent(cur));
+        const t = successorOf(model, parent, candidatesOf(model, parent)[links.via(cur)]!);
+        if (t === undefined) throw new Error('internal: a recorded action is no longer enabled (is the model deterministic?)');
+        rebuilt.set(cur, t);
+      }
+      this.level.push(stateOf(id));
+      this.levelIds.push(id);
     }
   }
 
@@ -82,10 +108,6 @@ export class LevelPart<S, A> {
   /** Depth bound reached: is any state of the level still expandable? */
   canStepFurther(): boolean {
     return this.level.some((s) => s !== undefined && canStep(this.model, s));
-  }
-
-  linkArrays(): { parents: Int32Array; via: Int32Array } {
-    return this.links.slice(this.local);
   }
 
   /**
@@ -157,7 +179,8 @@ export class LevelPart<S, A> {
     for (let h = Atomics.load(this.control, HUNGRY); h > 0; h = Atomics.load(this.control, HUNGRY)) {
       if (Atomics.compareExchange(this.control, HUNGRY, h, h - 1) !== h) continue;
       const from = this.level.length - (rest >> 1);
-      this.give(this.level.splice(from) as S[], this.levelIds.splice(from));
+      this.level.length = from;
+      this.give(this.levelIds.splice(from));
       return;
     }
   }

@@ -43,12 +43,13 @@ export const STOP_BOUND = 2;
 export type ToWorker =
   /** Expand the current level from where it stands, with the current table. */
   | { readonly type: 'expand'; readonly table: SharedArrayBuffer }
-  /** States to add to the current level. */
-  | { readonly type: 'take'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
+  /** States to add to the current level, by id (rebuilt from their paths: shared-links.ts). */
+  | { readonly type: 'take'; readonly ids: readonly number[] }
+  /** A chunk of another explorer's parent pointers. */
+  | { readonly type: 'chunk'; readonly explorer: number; readonly index: number; readonly buffer: SharedArrayBuffer }
   /** The level is done everywhere: the states found for the next one become the current level. */
   | { readonly type: 'advance' }
-  | { readonly type: 'probe' }
-  | { readonly type: 'links' };
+  | { readonly type: 'probe' };
 
 /** How an explorer's expansion of its part of a level ended. */
 export type Finished =
@@ -63,8 +64,9 @@ export type ToCoordinator =
   /** The worker has built the run's model and joins the search. */
   | { readonly type: 'ready' }
   | Finished
-  /** Half of the rest of this worker's level, for a hungry explorer. */
-  | { readonly type: 'given'; readonly states: readonly unknown[]; readonly ids: readonly number[] }
+  /** Half of the rest of this worker's level, by id, for a hungry explorer. */
+  | { readonly type: 'given'; readonly ids: readonly number[] }
+  /** A new chunk of this worker's parent pointers, for every other explorer. */
+  | { readonly type: 'chunk'; readonly index: number; readonly buffer: SharedArrayBuffer }
   | { readonly type: 'probed'; readonly more: boolean }
-  | { readonly type: 'links'; readonly parents: Int32Array; readonly via: Int32Array }
   | { readonly type: 'error'; readonly message: string; readonly input: boolean };

@@ -2,13 +2,14 @@
 // (models are code, not transferable) and then takes part in one run after another (worker-pool.ts
 // keeps it between runs): for each it builds the run's model from the spec's name and
 // configuration and runs one explorer's part of each level (parallel-part.ts) as the coordinator
-// directs, over the port the run came with.
+// directs, over the port the run came with. States come and go as ids (shared-links.ts).
 
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
 import type { AnyModel } from '../model.ts';
 import { isSpec } from '../spec.ts';
 import { LevelPart } from './parallel-part.ts';
+import { SharedLinks } from './shared-links.ts';
 import type { PoolWorkerData, RunRequest, RunSetup, ToCoordinator, ToWorker } from './parallel-protocol.ts';
 
 const { file } = workerData as PoolWorkerData;
@@ -39,10 +40,9 @@ export function runWorker(load: () => Promise<Record<string, unknown>>): void {
 function join(mod: Record<string, unknown>, setup: RunSetup, port: MessagePort): void {
   const send = (m: ToCoordinator): void => port.postMessage(m);
   let part: LevelPart<unknown, unknown>;
+  const links = new SharedLinks(setup.explorers, setup.index, (index, buffer) => send({ type: 'chunk', index, buffer }));
   try {
-    part = new LevelPart(modelOf(mod, setup), setup, new Int32Array(setup.control), new SharedFingerprintSet(setup.table, setup.counter), (states, ids) =>
-      send({ type: 'given', states, ids }),
-    );
+    part = new LevelPart(modelOf(mod, setup), setup, new Int32Array(setup.control), new SharedFingerprintSet(setup.table, setup.counter), links, (ids) => send({ type: 'given', ids }));
   } catch (e) {
     send(failure(e));
     return;
@@ -50,7 +50,10 @@ function join(mod: Record<string, unknown>, setup: RunSetup, port: MessagePort):
   const handle = (m: ToWorker): void => {
     switch (m.type) {
       case 'take':
-        part.take(m.states, m.ids);
+        part.adopt(m.ids);
+        break;
+      case 'chunk':
+        links.add(m.explorer, m.index, m.buffer);
         break;
       case 'advance':
         part.advance();
@@ -61,9 +64,6 @@ function join(mod: Record<string, unknown>, setup: RunSetup, port: MessagePort):
         break;
       case 'probe':
         send({ type: 'probed', more: part.canStepFurther() });
-        break;
-      case 'links':
-        send({ type: 'links', ...part.linkArrays() });
         break;
     }
   };

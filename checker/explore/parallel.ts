@@ -3,11 +3,11 @@
 // Design. N explorers: N - 1 worker threads and the coordinator's own thread. The visited set is
 // one lock-free table of fingerprints in shared memory (shared-fingerprint-set.ts) that every
 // explorer inserts into: on one machine that beats sharding the set by fingerprint and shipping
-// every successor to the explorer that owns its shard, because a state then crosses threads only
-// when it is new AND the load needs rebalancing, not once per generated successor (structured
-// cloning costs about as much as expanding a state). Each explorer (parallel-part.ts) keeps the
-// states it found for the next level (plus those handed to it) and the parent pointers of the
-// states it inserted; a state's id says which explorer holds its parent pointer.
+// every successor to the explorer that owns its shard, because work then crosses threads only
+// when the load needs rebalancing, not once per generated successor. Each explorer
+// (parallel-part.ts) keeps the states it found for the next level (plus those handed to it) and
+// writes the parent pointers of the states it inserted into shared memory (shared-links.ts) that
+// every explorer reads: a state crosses threads as its id, and is rebuilt there from its path.
 //
 // The search is level-synchronous: every state at depth d is expanded before any at depth d + 1,
 // so a counterexample is still a shortest one (its length is minimal; which of several shortest
@@ -38,6 +38,7 @@ import { DEADLOCK } from '../properties.ts';
 import type { ExploreOptions } from './options.ts';
 import { withoutViolation, type Bound, type Outcome, type Path } from './outcome.ts';
 import { LevelPart, type PartSetup } from './parallel-part.ts';
+import { SharedLinks, initialId } from './shared-links.ts';
 import { CONTROL_WORDS, HUNGRY, STOP, STOP_BOUND, type Finished, type RunRequest, type RunSetup, type ToCoordinator, type ToWorker } from './parallel-protocol.ts';
 import { identifier, replayChain } from './state-store.ts';
 import { brokenInvariant, holdsIn } from './steps.ts';
@@ -110,7 +111,10 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.shareMin !== undefined ? { shareMin: options.shareMin } : {}),
   };
-  const part = new LevelPart(model, { ...partSetup, index: me }, control, table, (states, ids) => pass(states, ids));
+  // Every explorer's chunks of parent pointers, to hand each one that joins.
+  const chunks: { explorer: number; index: number; buffer: SharedArrayBuffer }[] = [];
+  const links = new SharedLinks(E, me, (index, buffer) => shareChunk(me, index, buffer));
+  const part = new LevelPart(model, { ...partSetup, index: me }, control, table, links, (ids) => pass(ids));
 
   // One inbox for every worker's messages but `ready`, which is taken at once.
   const inbox: { from: number; m: ToCoordinator }[] = [];
@@ -210,7 +214,7 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       if (broken !== undefined) return finish({ property: broken, path: { init: i, actions: [], states: [s] } });
       for (const p of model.properties) if (p.kind === 'sometimes' && holdsIn(p, s)) unreached.delete(p.name);
       level.push(s);
-      levelIds.push(-2 - i);
+      levelIds.push(initialId(i));
     }
     part.take(level, levelIds);
     nextSizes[me] = level.length;
@@ -229,7 +233,8 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       await expandLevel();
       if (violation !== undefined) {
         maxDepth = violation.property === DEADLOCK ? depth : depth + 1;
-        return finish({ property: violation.property, path: await pathTo(violation.id) });
+        const { init, steps } = links.chain(violation.id);
+        return finish({ property: violation.property, path: replayChain(model, init, steps) });
       }
       if (stopped()) {
         if (options.maxStates !== undefined && table.size >= options.maxStates) boundsHit.add('maxStates');
@@ -256,6 +261,8 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
   /** Worker `i` has the model: it joins the search, hungry if a level is being run. */
   function join(i: number): void {
     if (closed) return;
+    // Before any state it could be handed: the pointers to rebuild it from.
+    for (const c of chunks) post(i, { type: 'chunk', ...c });
     joined.push(i);
     nextSizes[i] = 0;
     if (running.size > 0 && !stopped()) hunger(i);
@@ -274,12 +281,23 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
   }
 
   /** States one explorer gave for a hungry one (which claimed that one's token). */
-  function pass(states: readonly unknown[], ids: readonly number[]): void {
+  function pass(ids: readonly number[]): void {
     if (stopped()) return;
     const to = hungry.shift()!;
-    if (to === me) part.take(states as S[], ids);
-    else post(to, { type: 'take', states, ids });
+    if (to === me) part.adopt(ids);
+    else post(to, { type: 'take', ids });
     start(to);
+  }
+
+  /**
+   * A new chunk of explorer `from`'s parent pointers goes to every other explorer. It reaches each
+   * before any id it holds can: a worker's ids come through this thread after its chunk (one port,
+   * in order), and this thread's own are posted as they are made.
+   */
+  function shareChunk(from: number, index: number, buffer: SharedArrayBuffer): void {
+    chunks.push({ explorer: from, index, buffer });
+    if (from !== me) links.add(from, index, buffer);
+    for (const i of joined) if (i !== me && i !== from) post(i, { type: 'chunk', explorer: from, index, buffer });
   }
 
   function finished(i: number, m: Finished): void {
@@ -312,7 +330,9 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
       case 'error':
         return fail(m);
       case 'given':
-        return pass(m.states, m.ids);
+        return pass(m.ids);
+      case 'chunk':
+        return shareChunk(from, m.index, m.buffer);
       case 'idle':
       case 'paused':
       case 'stopped':
@@ -357,40 +377,14 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     for (const i of others) post(i, { type: 'probe' });
     let more = part.canStepFurther();
     for (let n = 0; n < others.length; ) {
-      const { m } = await receive();
-      if (m.type === 'error') fail(m);
-      if (m.type !== 'probed') continue;
+      const { from, m } = await receive();
+      if (m.type !== 'probed') {
+        handle(from, m);
+        continue;
+      }
       if (m.more) more = true;
       n++;
     }
     return more;
-  }
-
-  /** Collects every explorer's parent pointers and re-runs the path to state `id`. */
-  async function pathTo(id: number): Promise<Path<S, A>> {
-    const parents: Int32Array[] = [];
-    const via: Int32Array[] = [];
-    const others = joined.filter((i) => i !== me);
-    for (const i of others) post(i, { type: 'links' });
-    for (let n = 0; n < others.length; ) {
-      const { from, m } = await receive();
-      if (m.type === 'error') fail(m);
-      if (m.type !== 'links') continue;
-      parents[from] = m.parents;
-      via[from] = m.via;
-      n++;
-    }
-    const mine = part.linkArrays();
-    parents[me] = mine.parents;
-    via[me] = mine.via;
-    const steps: number[] = [];
-    let cur = id;
-    while (cur >= 0) {
-      const e = cur % E;
-      const local = (cur - e) / E;
-      steps.push(via[e]![local]!);
-      cur = parents[e]![local]!;
-    }
-    return replayChain(model, -2 - cur, steps.reverse());
   }
 }

@@ -46,9 +46,4 @@ export class ParentLinks {
     }
     return { init: this.vias[cur]!, steps: steps.reverse() };
   }
-
-  /** Copies of the first `n` links (for handing them to another thread). */
-  slice(n: number): { parents: Int32Array; via: Int32Array } {
-    return { parents: this.parents.slice(0, n), via: this.vias.slice(0, n) };
-  }
 }
