@@ -8,8 +8,8 @@ import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import type { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
 import type { Model } from '../model.ts';
 import { DEADLOCK, type Property } from '../properties.ts';
-import type { SharedLinks } from './shared-links.ts';
-import { identifier } from './state-store.ts';
+import { initialIndex, type SharedLinks } from './shared-links.ts';
+import { identifier, replayStep } from './state-store.ts';
 import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
 import { HUNGRY, STOP, STOP_BOUND, STOP_VIOLATION, type Finished } from './parallel-protocol.ts';
 
@@ -76,16 +76,13 @@ export class LevelPart<S, A> {
     const { model, links } = this;
     const inits = model.init();
     const rebuilt = new Map<number, S>();
-    const stateOf = (id: number): S => (id < 0 ? inits[-2 - id]! : rebuilt.get(id)!);
+    const stateOf = (id: number): S => (id < 0 ? inits[initialIndex(id)]! : rebuilt.get(id)!);
     const path: number[] = [];
     for (const id of ids) {
       for (let cur = id; cur >= 0 && !rebuilt.has(cur); cur = links.parent(cur)) path.push(cur);
       while (path.length > 0) {
         const cur = path.pop()!;
-        const parent = stateOf(links.parent(cur));
-        const t = successorOf(model, parent, candidatesOf(model, parent)[links.via(cur)]!);
-        if (t === undefined) throw new Error('internal: a recorded action is no longer enabled (is the model deterministic?)');
-        rebuilt.set(cur, t);
+        rebuilt.set(cur, replayStep(model, stateOf(links.parent(cur)), links.via(cur)).state);
       }
       this.level.push(stateOf(id));
       this.levelIds.push(id);

@@ -14,7 +14,7 @@
 // counterexamples is found may differ from run to run and from one worker). Within a level the
 // load is balanced by stealing: an explorer that finishes its part says so (a shared count of
 // hungry explorers), and a busy one that sees it hands over the second half of its rest, through
-// the coordinator. States cross threads only then, so a level ends within a few states' time of its
+// the coordinator. Work crosses threads only then, so a level ends within a few states' time of its
 // last state, without a rebalancing pass between levels. The table grows at safe points: an
 // explorer that sees it past its load limit pauses before its next state, and once none runs the
 // coordinator rehashes into a table twice as big and resumes them.
@@ -111,8 +111,6 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.shareMin !== undefined ? { shareMin: options.shareMin } : {}),
   };
-  // Every explorer's chunks of parent pointers, to hand each one that joins.
-  const chunks: { explorer: number; index: number; buffer: SharedArrayBuffer }[] = [];
   const links = new SharedLinks(E, me, (index, buffer) => shareChunk(me, index, buffer));
   const part = new LevelPart(model, { ...partSetup, index: me }, control, table, links, (ids) => pass(ids));
 
@@ -262,7 +260,7 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
   function join(i: number): void {
     if (closed) return;
     // Before any state it could be handed: the pointers to rebuild it from.
-    for (const c of chunks) post(i, { type: 'chunk', ...c });
+    for (const c of links.held()) post(i, { type: 'chunk', ...c });
     joined.push(i);
     nextSizes[i] = 0;
     if (running.size > 0 && !stopped()) hunger(i);
@@ -295,7 +293,6 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
    * in order), and this thread's own are posted as they are made.
    */
   function shareChunk(from: number, index: number, buffer: SharedArrayBuffer): void {
-    chunks.push({ explorer: from, index, buffer });
     if (from !== me) links.add(from, index, buffer);
     for (const i of joined) if (i !== me && i !== from) post(i, { type: 'chunk', explorer: from, index, buffer });
   }

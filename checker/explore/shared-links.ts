@@ -17,14 +17,16 @@ const MASK = CHUNK - 1;
 
 /** The id of the `init`th initial state: initial states have no parent pointer. */
 export const initialId = (init: number): number => -2 - init;
+/** The index in `init()` of the initial state with (negative) id `id`. */
+export const initialIndex = (id: number): number => -2 - id;
 
 export class SharedLinks {
   /** chunks[e][k]: links k·CHUNK .. (k + 1)·CHUNK − 1 of explorer e, as (parent, via) pairs. */
   private readonly chunks: Int32Array[][];
 
   /**
-   * `own` is this thread's explorer (or -1: a reader only); `made` is told of each chunk it makes,
-   * to hand on to the other explorers before any of them can need it.
+   * `own` is this thread's explorer; `made` is told of each chunk it makes, to hand on to the other
+   * explorers before any of them can need it.
    */
   constructor(
     private readonly explorers: number,
@@ -54,6 +56,14 @@ export class SharedLinks {
     this.chunks[explorer]![index] = new Int32Array(buffer);
   }
 
+  /** Every chunk held here, this explorer's and the others' (for an explorer that joins late). */
+  *held(): Iterable<{ explorer: number; index: number; buffer: SharedArrayBuffer }> {
+    for (let explorer = 0; explorer < this.explorers; explorer++) {
+      const mine = this.chunks[explorer]!;
+      for (let index = 0; index < mine.length; index++) yield { explorer, index, buffer: mine[index]!.buffer as SharedArrayBuffer };
+    }
+  }
+
   /** The id of the state `id` was first reached from (negative: an initial state, see initialId). */
   parent(id: number): number {
     return this.entry(id, 0);
@@ -72,7 +82,7 @@ export class SharedLinks {
       steps.push(this.via(cur));
       cur = this.parent(cur);
     }
-    return { init: -2 - cur, steps: steps.reverse() };
+    return { init: initialIndex(cur), steps: steps.reverse() };
   }
 
   private entry(id: number, field: 0 | 1): number {

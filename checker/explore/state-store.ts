@@ -75,12 +75,18 @@ export function replayChain<S, A>(model: Model<S, A>, init: number, steps: reado
   const states: S[] = [s];
   const actions: A[] = [];
   for (const k of steps) {
-    const a = model.actions(s)[k]!;
-    const t = model.next(s, a);
-    if (t === undefined) throw new Error('internal: a recorded action is no longer enabled (is the model deterministic?)');
-    actions.push(a);
-    states.push(t);
-    s = t;
+    const { action, state } = replayStep(model, s, k);
+    actions.push(action);
+    states.push(state);
+    s = state;
   }
   return { init, actions, states };
+}
+
+/** Re-runs one recorded step: action `k` of `actions(s)`, which must still be enabled. */
+export function replayStep<S, A>(model: Model<S, A>, s: S, k: number): { action: A; state: S } {
+  const action = model.actions(s)[k]!;
+  const state = model.next(s, action);
+  if (state === undefined) throw new Error('internal: a recorded action is no longer enabled (is the model deterministic?)');
+  return { action, state };
 }

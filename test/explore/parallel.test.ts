@@ -93,8 +93,8 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
 
   it('reaches the verdict, count and counterexample length of one worker in every small configuration of specs/', async () => {
     // The workers join before the first level and take states as soon as the main thread holds two,
-    // so states cross threads in every run: a model whose states need process-local caches to be
-    // read fails here.
+    // so states cross threads in every run, rebuilt there from their paths: a model whose `next`
+    // does not give the same state for the same step fails here.
     let compared = 0;
     for (const { spec, file } of await loadSpecs(['specs'])) {
       for (const [config, cfg] of Object.entries(spec.configs)) {

@@ -42,6 +42,22 @@ describe('shared parent pointers of a parallel search', () => {
     }
   });
 
+  it('lists every chunk it holds, its own and those handed to it, for an explorer that joins late', () => {
+    const [a, b] = explorers(2) as [SharedLinks, SharedLinks];
+    a.set(0, initialId(0), 1);
+    b.set(40_000, initialId(0), 2); // its third chunk: the first two are made on the way
+    const late = new SharedLinks(2, 1, () => undefined);
+    for (const c of a.held()) late.add(c.explorer, c.index, c.buffer);
+    expect([...a.held()].map((c) => [c.explorer, c.index])).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+    ]);
+    expect(late.via(0)).toBe(1);
+    expect(late.via(40_000 * 2 + 1)).toBe(2);
+  });
+
   it('says so when asked for a pointer it has not been handed', () => {
     const lonely = new SharedLinks(2, 0, () => undefined);
     lonely.set(0, initialId(0), 3);
