@@ -88,7 +88,7 @@ function traceText(r: RunReport): string {
   if (!cfg) return renderText(bareView(trace));
   try {
     const model = cfg.model();
-    return renderText(viewOf(model, trace, replay(model, trace).states));
+    return renderText(viewOf(model, trace, replay(model, trace)));
   } catch {
     return renderText(bareView(trace));
   }

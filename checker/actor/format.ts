@@ -10,7 +10,7 @@ export function formatActorAction<M>(a: ActorAction<M>, names: readonly string[]
     case 'timeout':
       return `${n(a.node)}: timer ${a.timer} fires`;
     case 'choose':
-      return `${n(a.node)}: ${typeof a.choice === 'string' ? a.choice : JSON.stringify(a.choice)}`;
+      return `${n(a.node)}: ${choiceText(a.choice)}`;
     case 'lose':
       return `⌁ lost ${n(a.from)} → ${n(a.to)}: ${msg(a.msg)}`;
     case 'duplicate':
@@ -24,4 +24,9 @@ export function formatActorAction<M>(a: ActorAction<M>, names: readonly string[]
     case 'heal':
       return 'partition healed';
   }
+}
+
+/** A local choice as people read it. */
+export function choiceText(choice: unknown): string {
+  return typeof choice === 'string' ? choice : JSON.stringify(choice);
 }

@@ -3,17 +3,18 @@
 
 import { freeze, produce, type Draft } from 'immer';
 import { HandlerError, InputError } from '../errors.ts';
-import type { Model } from '../model.ts';
 import type { Property } from '../properties.ts';
 import type { ActorAction } from './actions.ts';
 import type { Actor, Context, Id } from './actor.ts';
 import { emptyHistory, pending, recordInvoke, recordReturn, type ClientHistory } from './client-history.ts';
-import { candidates, envelope, find, insert, removeAt, type Network } from './network.ts';
-import { formatActorAction } from './format.ts';
+import { candidates, envelope, find, insert, removeAt, type Envelope, type Network } from './network.ts';
+import { choiceText, formatActorAction } from './format.ts';
 import { detach } from './detach.ts';
 import { causalEnvelope, causalSuffix, emptyLog, findSent, presentLog, recordEvent, sentOf, withSent, type Cause, type CausalLog } from './causality.ts';
 import { symmetryCanonicaliser, type SymmetryOptions } from './symmetry.ts';
 import { independence } from './independence.ts';
+import { diff, toJson } from '../trace/plain.ts';
+import { plainRecord, type ClientCall, type MessageRecord, type RecordingModel, type StepRecord } from '../trace/step-record.ts';
 
 export interface NetworkOptions {
   /** FIFO per channel; a multiset when false (the default). */
@@ -95,8 +96,8 @@ export interface SystemState<S, M> {
   readonly causality?: CausalLog;
 }
 
-/** The compiled model, with what a renderer needs to name nodes. */
-export interface ActorModel<S, M> extends Model<SystemState<S, M>, ActorAction<M>> {
+/** The compiled model, with what a renderer needs to name nodes; it records its steps. */
+export interface ActorModel<S, M> extends RecordingModel<SystemState<S, M>, ActorAction<M>> {
   readonly nodeNames: readonly string[];
   readonly clientIds: readonly Id[];
   readonly serverIds: readonly Id[];
@@ -108,6 +109,18 @@ interface Node<S, M> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly actor: Actor<S, M, any, any, any>;
   readonly client: number | undefined;
+}
+
+/**
+ * What a step's record needs beyond the successor, filled in only while recording (replay): the
+ * search's `next` passes none.
+ */
+interface Recorder<M> {
+  fx?: Effects<M>;
+  /** The envelope a deliver, lose or duplicate took. */
+  taken?: Envelope<M>;
+  /** The messages a crash dropped. */
+  dropped?: readonly Envelope<M>[];
 }
 
 const NO_FAULTS: FaultsSpent = Object.freeze({ crashes: 0, lost: 0, duplicated: 0, partitions: 0 });
@@ -212,8 +225,9 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
   };
 
   /** Runs a handler under immer; names the node and the action if it throws. */
-  function run(node: Node<S, M>, base: S, what: ActorAction<M>, body: (d: Draft<S>, ctx: Effects<M>) => void): { state: S; fx: Effects<M> } {
+  function run(node: Node<S, M>, base: S, what: ActorAction<M>, rec: Recorder<M> | undefined, body: (d: Draft<S>, ctx: Effects<M>) => void): { state: S; fx: Effects<M> } {
     const fx = context(node.id);
+    if (rec) rec.fx = fx;
     try {
       const state = produce(base, (d) => {
         body(d, fx);
@@ -308,9 +322,10 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     return freeze(keep, true) as S;
   }
 
-  function restart(s: SystemState<S, M>, node: Node<S, M>): SystemState<S, M> {
+  function restart(s: SystemState<S, M>, node: Node<S, M>, rec: Recorder<M> | undefined): SystemState<S, M> {
     const durable = s.actors[node.id] as Partial<S>;
     const fx = context(node.id);
+    if (rec) rec.fx = fx;
     let state: S;
     try {
       state = node.actor.recover ? node.actor.recover(durable, fx) : { ...node.actor.init(fx), ...durable };
@@ -322,7 +337,8 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     return apply({ ...s, crashed }, node, freeze(state, true), fx, s.network, { kind: 'restart' });
   }
 
-  function crash(s: SystemState<S, M>, node: Node<S, M>): SystemState<S, M> {
+  function crash(s: SystemState<S, M>, node: Node<S, M>, rec: Recorder<M> | undefined): SystemState<S, M> {
+    if (rec) rec.dropped = crashLosesMessages ? s.network.filter((e) => e.to === node.id) : [];
     const actors = s.actors.slice();
     actors[node.id] = durablePart(node, s.actors[node.id]!);
     const crashed = s.crashed.slice();
@@ -331,6 +347,132 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     timers[node.id] = Object.freeze([]);
     const network = crashLosesMessages ? s.network.filter((e) => e.to !== node.id) : s.network;
     return { ...s, actors, crashed, timers, network, faults: { ...s.faults, crashes: s.faults.crashes + 1 } };
+  }
+
+  /** The successor of `s` under `a` (undefined when not enabled); `rec`, when given, learns what it needs. */
+  function step(s: SystemState<S, M>, a: ActorAction<M>, rec: Recorder<M> | undefined): SystemState<S, M> | undefined {
+    switch (a.kind) {
+      case 'deliver': {
+        const node = nodes[a.to];
+        if (!node || s.crashed[a.to] || partitioned(s, a.from, a.to)) return undefined;
+        const i = locate(s.network, a, ordered);
+        if (i < 0) return undefined;
+        if (rec) rec.taken = s.network[i];
+        const base = s.actors[a.to]!;
+        if (!node.actor.onMessage) return options.keepNoopDeliveries ? { ...s, network: removeAt(s.network, i) } : undefined;
+        const { state, fx } = run(node, base, a, rec, (d, ctx) => node.actor.onMessage!(d, a.from, a.msg, ctx));
+        if (state === base && fx.empty && !options.keepNoopDeliveries) return undefined;
+        const sent = sentOf(s.network[i]!);
+        const cause: Cause = { kind: 'receive', ...(sent !== undefined ? { from: { node: a.from, index: sent } } : {}) };
+        return apply(s, node, state, fx, removeAt(s.network, i), cause);
+      }
+      case 'timeout': {
+        const node = nodes[a.node];
+        if (!node || s.crashed[a.node] || !s.timers[a.node]!.includes(a.timer)) return undefined;
+        const timers = s.timers.slice();
+        timers[a.node] = Object.freeze(s.timers[a.node]!.filter((t) => t !== a.timer));
+        const base = s.actors[a.node]!;
+        if (!node.actor.onTimer) return { ...s, timers };
+        const { state, fx } = run(node, base, a, rec, (d, ctx) => node.actor.onTimer!(d, a.timer, ctx));
+        return apply({ ...s, timers }, node, state, fx, s.network, { kind: 'timer' });
+      }
+      case 'choose': {
+        const node = nodes[a.node];
+        if (!node || s.crashed[a.node] || !node.actor.onChoice) return undefined;
+        const base = s.actors[a.node]!;
+        const enabled = node.actor.choices?.(base) ?? [];
+        const key = JSON.stringify(a.choice);
+        if (!enabled.some((c) => c === a.choice || JSON.stringify(c) === key)) return undefined;
+        const { state, fx } = run(node, base, a, rec, (d, ctx) => node.actor.onChoice!(d, a.choice, ctx));
+        return apply(s, node, state, fx, s.network, { kind: 'local' });
+      }
+      case 'lose':
+      case 'duplicate': {
+        const lose = a.kind === 'lose';
+        if (lose ? s.faults.lost >= maxLost : s.faults.duplicated >= maxDuplicated) return undefined;
+        const i = locate(s.network, a, false);
+        if (i < 0) return undefined;
+        if (rec) rec.taken = s.network[i];
+        const network = lose ? removeAt(s.network, i) : insert(s.network, s.network[i]!, ordered);
+        const faults = lose ? { ...s.faults, lost: s.faults.lost + 1 } : { ...s.faults, duplicated: s.faults.duplicated + 1 };
+        return { ...s, network, faults };
+      }
+      case 'crash': {
+        const node = nodes[a.node];
+        if (!node || node.client !== undefined || s.crashed[a.node] || s.faults.crashes >= maxCrashes) return undefined;
+        return crash(s, node, rec);
+      }
+      case 'restart': {
+        const node = nodes[a.node];
+        if (!node || !s.crashed[a.node] || !restarts) return undefined;
+        return restart(s, node, rec);
+      }
+      case 'partition': {
+        if (s.partition !== null || s.faults.partitions >= maxPartitions) return undefined;
+        const isolated = [...a.isolated].sort((x, y) => x - y);
+        if (!partitionChoices.some((p) => p.join() === isolated.join())) return undefined;
+        return { ...s, partition: Object.freeze(isolated), faults: { ...s.faults, partitions: s.faults.partitions + 1 } };
+      }
+      case 'heal':
+        return s.partition === null ? undefined : { ...s, partition: null };
+      default:
+        throw new InputError(`unknown action kind ${JSON.stringify((a as { kind?: unknown }).kind)}`);
+    }
+  }
+
+  const messageRecord = (e: Envelope<M>): MessageRecord => {
+    const sent = sentOf(e);
+    return { from: e.from, to: e.to, msg: toJson(e.msg), ...(sent !== undefined ? { sendEvent: sent } : {}), text: formatMessage(e.msg) };
+  };
+
+  /** The record of the step from `s` to `t` under `a`. */
+  function describe(s: SystemState<S, M>, a: ActorAction<M>, t: SystemState<S, M>, rec: Recorder<M>): StepRecord {
+    const text = label(a);
+    const taken = rec.taken;
+    switch (a.kind) {
+      case 'deliver':
+      case 'lose':
+      case 'duplicate': {
+        const message = messageRecord(taken!);
+        return a.kind === 'deliver' ? { ...nodeStep(s, a, t, rec, a.to), kind: 'deliver', message } : { ...plainRecord({ kind: a.kind, message }, text) };
+      }
+      case 'timeout':
+        return { ...nodeStep(s, a, t, rec, a.node), kind: 'timeout', node: a.node, timer: a.timer };
+      case 'choose':
+        return { ...nodeStep(s, a, t, rec, a.node), kind: 'choose', node: a.node, choice: choiceText(a.choice) };
+      case 'crash':
+      case 'restart':
+        return { ...nodeStep(s, a, t, rec, a.node), kind: a.kind, node: a.node };
+      case 'partition':
+        return plainRecord({ kind: 'partition', isolated: t.partition ?? [] }, text);
+      case 'heal':
+        return plainRecord({ kind: 'heal' }, text);
+    }
+  }
+
+  /** The effects of a step of node `id`: what changed in it, what it sent, armed and recorded. */
+  function nodeStep(s: SystemState<S, M>, a: ActorAction<M>, t: SystemState<S, M>, rec: Recorder<M>, id: Id) {
+    const fx = rec.fx;
+    const client = nodes[id]!.client;
+    // The timers armed when the handler ran: a fired timer is disarmed first; a crash disarms all.
+    const armed = a.kind === 'timeout' ? s.timers[id]!.filter((x) => x !== a.timer) : s.timers[id]!;
+    const after = t.timers[id]!;
+    const event = t.causality !== undefined && t.causality !== s.causality ? t.causality[id]!.length : undefined;
+    const sent = (fx?.sends ?? [])
+      .filter((x) => !(crashLosesMessages && t.crashed[x.to]))
+      .map(({ to, msg }) => messageRecord(event === undefined ? envelope(id, to, msg) : causalEnvelope(id, to, msg, event)));
+    const calls = (xs: readonly unknown[]): ClientCall[] => (client === undefined ? [] : xs.map((value) => ({ client, node: id, value: toJson(value) })));
+    return {
+      label: label(a),
+      node: id,
+      changes: diff(toJson(s.actors[id]), toJson(t.actors[id])),
+      sent,
+      dropped: (rec.dropped ?? []).map(messageRecord),
+      timersSet: a.kind === 'crash' ? [] : after.filter((x) => !armed.includes(x)),
+      timersCancelled: a.kind === 'crash' ? [] : armed.filter((x) => !after.includes(x)),
+      invoked: calls((fx?.invoked ?? []).map((x) => x.input)),
+      returned: calls((fx?.completed ?? []).map((x) => x.output)),
+    };
   }
 
   const model: ActorModel<S, M> = {
@@ -372,75 +514,20 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
       return out;
     },
 
-    next(s, a) {
-      switch (a.kind) {
-        case 'deliver': {
-          const node = nodes[a.to];
-          if (!node || s.crashed[a.to] || partitioned(s, a.from, a.to)) return undefined;
-          const i = locate(s.network, a, ordered);
-          if (i < 0) return undefined;
-          const base = s.actors[a.to]!;
-          if (!node.actor.onMessage) return options.keepNoopDeliveries ? { ...s, network: removeAt(s.network, i) } : undefined;
-          const { state, fx } = run(node, base, a, (d, ctx) => node.actor.onMessage!(d, a.from, a.msg, ctx));
-          if (state === base && fx.empty && !options.keepNoopDeliveries) return undefined;
-          const sent = sentOf(s.network[i]!);
-          const cause: Cause = { kind: 'receive', ...(sent !== undefined ? { from: { node: a.from, index: sent } } : {}) };
-          return apply(s, node, state, fx, removeAt(s.network, i), cause);
-        }
-        case 'timeout': {
-          const node = nodes[a.node];
-          if (!node || s.crashed[a.node] || !s.timers[a.node]!.includes(a.timer)) return undefined;
-          const timers = s.timers.slice();
-          timers[a.node] = Object.freeze(s.timers[a.node]!.filter((t) => t !== a.timer));
-          const base = s.actors[a.node]!;
-          if (!node.actor.onTimer) return { ...s, timers };
-          const { state, fx } = run(node, base, a, (d, ctx) => node.actor.onTimer!(d, a.timer, ctx));
-          return apply({ ...s, timers }, node, state, fx, s.network, { kind: 'timer' });
-        }
-        case 'choose': {
-          const node = nodes[a.node];
-          if (!node || s.crashed[a.node] || !node.actor.onChoice) return undefined;
-          const base = s.actors[a.node]!;
-          const enabled = node.actor.choices?.(base) ?? [];
-          const key = JSON.stringify(a.choice);
-          if (!enabled.some((c) => c === a.choice || JSON.stringify(c) === key)) return undefined;
-          const { state, fx } = run(node, base, a, (d, ctx) => node.actor.onChoice!(d, a.choice, ctx));
-          return apply(s, node, state, fx, s.network, { kind: 'local' });
-        }
-        case 'lose':
-        case 'duplicate': {
-          const lose = a.kind === 'lose';
-          if (lose ? s.faults.lost >= maxLost : s.faults.duplicated >= maxDuplicated) return undefined;
-          const i = locate(s.network, a, false);
-          if (i < 0) return undefined;
-          const network = lose ? removeAt(s.network, i) : insert(s.network, s.network[i]!, ordered);
-          const faults = lose ? { ...s.faults, lost: s.faults.lost + 1 } : { ...s.faults, duplicated: s.faults.duplicated + 1 };
-          return { ...s, network, faults };
-        }
-        case 'crash': {
-          const node = nodes[a.node];
-          if (!node || node.client !== undefined || s.crashed[a.node] || s.faults.crashes >= maxCrashes) return undefined;
-          return crash(s, node);
-        }
-        case 'restart': {
-          const node = nodes[a.node];
-          if (!node || !s.crashed[a.node] || !restarts) return undefined;
-          return restart(s, node);
-        }
-        case 'partition': {
-          if (s.partition !== null || s.faults.partitions >= maxPartitions) return undefined;
-          const isolated = [...a.isolated].sort((x, y) => x - y);
-          if (!partitionChoices.some((p) => p.join() === isolated.join())) return undefined;
-          return { ...s, partition: Object.freeze(isolated), faults: { ...s.faults, partitions: s.faults.partitions + 1 } };
-        }
-        case 'heal':
-          return s.partition === null ? undefined : { ...s, partition: null };
-        default:
-          throw new InputError(`unknown action kind ${JSON.stringify((a as { kind?: unknown }).kind)}`);
-      }
+    next: (s, a) => step(s, a, undefined),
+    record(s, a) {
+      const rec: Recorder<M> = {};
+      const t = step(s, a, rec);
+      return t === undefined ? undefined : { state: t, record: describe(s, a, t, rec) };
+    },
+    recordInit(s) {
+      const calls = (done: boolean): ClientCall[] =>
+        s.history.flatMap((ops, c) => ops.filter((op) => !done || op.done).map((op) => ({ client: c, node: clientIds[c]!, value: toJson(done ? op.output : op.input) })));
+      return { ...plainRecord({ kind: 'init' }, 'initial state'), sent: s.network.map(messageRecord), invoked: calls(false), returned: calls(true) };
     },
 
     formatAction: label,
+
     ...(canonical ? { symmetry: canonical } : {}),
     // Partial-order reduction (`--por`): which actions commute. With causality too: the log is
     // per node, and an event's clock depends only on its node's previous event and on the send

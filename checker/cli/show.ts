@@ -33,7 +33,7 @@ export const showCommand: CommandModule<object, ShowArgs> = {
       .option('color', { type: 'boolean', describe: 'text: force colours on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR respected)' }) as unknown as Argv<ShowArgs>,
   handler: async (args) => {
     const { trace, model, result } = await replayFile(args.trace);
-    const view = viewOf(model, trace, result.states);
+    const view = viewOf(model, trace, result);
     const toFile = args.output !== undefined;
     let body: string;
     switch (args.format) {

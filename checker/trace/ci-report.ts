@@ -35,7 +35,7 @@ export function viewOfRun({ report, spec }: Finished): TraceView | undefined {
   const model = modelOf(spec, report.config);
   if (!model) return undefined;
   try {
-    return viewOf(model, report.trace, replay(model, report.trace).states);
+    return viewOf(model, report.trace, replay(model, report.trace));
   } catch {
     return undefined;
   }

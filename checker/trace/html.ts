@@ -10,6 +10,7 @@
 // The page is drawn by its script from a JSON document embedded in it, so it needs no server.
 
 import type { Json } from './plain.ts';
+import { cycleNote, localNote } from './step-text.ts';
 import { timelineOf } from './timeline.ts';
 import { nodeState, violatingState, type TraceView } from './view.ts';
 
@@ -27,6 +28,8 @@ interface PageData {
   readonly culprits: readonly { readonly name: string; readonly value: Json }[];
   readonly operations: readonly PageOp[];
   readonly inFlight: readonly { readonly from: number; readonly to: number; readonly message: string; readonly sentAt: number }[];
+  /** A lasso: the step the run goes back to after the last, and the words for it. */
+  readonly cycle: { readonly start: number; readonly note: string } | null;
 }
 
 interface PageStep {
@@ -39,6 +42,8 @@ interface PageStep {
   readonly isolated?: readonly number[];
   readonly message?: string;
   readonly sentAt?: number;
+  /** A local step's note (`⏰ timer t fires`, the choice). */
+  readonly note?: string;
 }
 
 interface PageOp {
@@ -62,16 +67,16 @@ export function renderHtml(view: TraceView): string {
     nodes: trace.nodes ?? null,
     steps: trace.steps.map((s, i) => {
       const t = tl?.steps[i];
-      const a = t?.action;
       return {
         index: i + 1,
         label: s.label,
-        kind: a?.kind ?? 'step',
-        ...(a && 'from' in a ? { from: a.from, to: a.to } : {}),
-        ...(a && 'node' in a ? { node: a.node } : {}),
-        ...(a?.kind === 'partition' ? { isolated: a.isolated } : {}),
+        kind: t?.kind ?? 'step',
+        ...(t?.from !== undefined ? { from: t.from, to: t.to } : {}),
+        ...(t?.node !== undefined && t.kind !== 'deliver' ? { node: t.node } : {}),
+        ...(t?.isolated !== undefined ? { isolated: t.isolated } : {}),
         ...(t?.message !== undefined ? { message: t.message } : {}),
         ...(t?.sentAt !== undefined ? { sentAt: t.sentAt } : {}),
+        ...(t?.kind === 'timeout' || t?.kind === 'choose' ? { note: localNote(t) } : {}),
       };
     }),
     states: view.states.length > 0 ? view.states : [],
@@ -84,7 +89,8 @@ export function renderHtml(view: TraceView): string {
       invokedAt: o.invokedAt,
       ...(o.returnedAt !== undefined ? { returnedAt: o.returnedAt } : {}),
     })),
-    inFlight: tl && view.states.length === trace.steps.length + 1 ? tl.inFlight : [],
+    cycle: trace.cycleStart !== undefined ? { start: trace.cycleStart, note: cycleNote(trace.cycleStart) } : null,
+    inFlight: tl && view.states.length === trace.steps.length + 1 ? tl.inFlight.map((f) => ({ from: f.from, to: f.to, message: f.text, sentAt: f.sentAt })) : [],
   };
   const verdict = `${trace.property} violated${view.violationAt !== undefined ? ` after step ${view.violationAt}` : ''}`;
   return `<!doctype html>
@@ -165,6 +171,8 @@ svg .step-no { fill: var(--muted); font-size: 11px; }
 #steps li.selected { background: var(--sel); }
 #steps li.fails { box-shadow: inset 3px 0 0 var(--red); }
 #steps .no { color: var(--muted); min-width: 2.2em; text-align: right; font-variant-numeric: tabular-nums; }
+#steps li.cycle { color: var(--amber); }
+svg .cycle { fill: var(--amber); font-weight: 600; }
 #steps .fail-mark { color: var(--red); font-weight: 600; margin-left: auto; white-space: nowrap; }
 #state-title { text-transform: none; letter-spacing: 0; font-size: 14px; color: var(--fg); }
 #state { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; background: var(--panel); }
@@ -276,8 +284,7 @@ const SCRIPT = String.raw`
         el('text', { x: x(s.node) + 12, y: t + 4, class: 'restart' }, g, 'restart');
       } else if (s.kind === 'timeout' || s.kind === 'choose') {
         el('circle', { cx: x(s.node), cy: t, r: 5, class: 'local' }, g);
-        var what = s.kind === 'timeout' ? '⏰ ' + s.label.replace(/^[^:]*: /, '') : s.label.replace(/^[^:]*: /, '');
-        el('text', { x: x(s.node) + 10, y: t + 4, class: 'local' }, g, what);
+        el('text', { x: x(s.node) + 10, y: t + 4, class: 'local' }, g, s.note);
       } else if (s.kind === 'partition' || s.kind === 'heal') {
         el('text', { x: LEFT + 4, y: t + 4, class: 'lost-label' }, g, s.label);
       } else if (!data.nodes) {
@@ -290,6 +297,9 @@ const SCRIPT = String.raw`
       var sy = y(f.sentAt), x1 = x(f.from), x2 = x(f.to);
       el('line', { x1: x1, y1: sy, x2: x1 + (x2 - x1) * 0.35, y2: sy + ROW * 0.6, class: 'msg flight' }, g);
     });
+    if (data.cycle) {
+      el('text', { x: LEFT + 4, y: y(steps.length) + ROW * 0.6, class: 'cycle' }, svg, data.cycle.note);
+    }
     if (data.violationAt !== null) {
       var vy = y(data.violationAt) + ROW / 2 - 2;
       el('line', { x1: LEFT, y1: vy, x2: width - 10, y2: vy, class: 'violation' }, svg);
@@ -335,6 +345,13 @@ const SCRIPT = String.raw`
       ol.appendChild(li);
       items.push(li);
     });
+    if (data.cycle) {
+      var loop = document.createElement('li');
+      loop.className = 'cycle';
+      loop.textContent = data.cycle.note;
+      loop.addEventListener('click', function () { select(data.cycle.start); });
+      ol.appendChild(loop);
+    }
   }
 
   // ---- the state panel --------------------------------------------------------------------

@@ -6,7 +6,8 @@
 // Node names become aliases of safe ids (`n0`, `n1`…), so no name can be taken for a keyword, and
 // every text is escaped with Mermaid's entity codes (`#59;` for `;` and so on).
 
-import { diff, show, type Change, type Json } from './plain.ts';
+import { show, type Change, type Json } from './plain.ts';
+import { cycleNote, localNote, messageNote } from './step-text.ts';
 import { timelineOf } from './timeline.ts';
 import { nodeState, violatingState, type TraceView } from './view.ts';
 
@@ -46,9 +47,10 @@ export function renderMermaid(view: TraceView, options: MermaidOptions = {}): st
     // A raw model: one participant, the state; every action is a note.
     line('participant s as state');
     trace.steps.forEach((step, i) => {
-      const changes = diffLines(view.states[i], view.states[i + 1], maxChanges);
+      const changes = changeLines(view.records[i + 1]?.changes ?? [], maxChanges);
       line(`Note over s: ${mermaidText(`${i + 1}. ${step.label}`)}${withChanges && changes.length > 0 ? '<br/>' + changes.map(mermaidText).join('<br/>') : ''}`);
     });
+    if (trace.cycleStart !== undefined) line(`Note over s: ${mermaidText(cycleNote(trace.cycleStart))}`);
     line(`Note over s: ${verdictText()}`);
     return out.join('\n');
   }
@@ -59,52 +61,53 @@ export function renderMermaid(view: TraceView, options: MermaidOptions = {}): st
   tl.nodes.forEach((name, i) => line(`participant ${id(i)} as ${mermaidText(name)}`));
   let partitioned = false;
   for (const step of tl.steps) {
-    const a = step.action;
-    const name = step.actor !== undefined ? tl.nodes[step.actor]! : '';
-    switch (a.kind) {
+    const name = step.node !== undefined ? tl.nodes[step.node]! : '';
+    const at = `${step.index}. `;
+    switch (step.kind) {
       case 'deliver':
-        line(`${id(a.from)}->>${id(a.to)}: ${mermaidText(`${step.index}. ${step.message ?? ''}`)}`);
+        line(`${id(step.from!)}->>${id(step.to!)}: ${mermaidText(at + messageNote(step))}`);
         break;
       case 'lose':
-        line(`${id(a.from)}--x${id(a.to)}: ${mermaidText(`${step.index}. ⌁ lost ${step.message ?? ''}`)}`);
+        line(`${id(step.from!)}--x${id(step.to!)}: ${mermaidText(at + (step.message !== undefined ? `⌁ lost ${step.message}` : step.label))}`);
         break;
       case 'duplicate':
-        line(`Note over ${id(a.from)},${id(a.to)}: ${mermaidText(`${step.index}. ⧉ network duplicates ${step.message ?? ''}`)}`);
+        line(`Note over ${id(step.from!)},${id(step.to!)}: ${mermaidText(at + (step.message !== undefined ? `⧉ network duplicates ${step.message}` : step.label))}`);
         break;
       case 'timeout':
-        line(`Note over ${id(a.node)}: ${mermaidText(`${step.index}. ⏰ timer ${a.timer} fires`)}`);
-        break;
       case 'choose':
-        line(`Note over ${id(a.node)}: ${mermaidText(`${step.index}. ${typeof a.choice === 'string' ? a.choice : JSON.stringify(a.choice)}`)}`);
+        line(`Note over ${id(step.node!)}: ${mermaidText(at + localNote(step))}`);
         break;
       case 'crash':
-        line(`Note over ${id(a.node)}: ${mermaidText(`${step.index}. ✗ ${name} crashes`)}`);
+        line(`Note over ${id(step.node!)}: ${mermaidText(`${at}✗ ${name} crashes`)}`);
         break;
       case 'restart':
-        line(`Note over ${id(a.node)}: ${mermaidText(`${step.index}. ↻ ${name} restarts`)}`);
+        line(`Note over ${id(step.node!)}: ${mermaidText(`${at}↻ ${name} restarts`)}`);
         break;
       case 'partition':
         if (partitioned) line('end');
         line('rect rgba(255, 80, 80, 0.12)');
         partitioned = true;
-        line(`Note over ${all}: ${mermaidText(`${step.index}. partition: ${a.isolated.map((i) => tl.nodes[i]).join(', ')} cut off`)}`);
+        line(`Note over ${all}: ${mermaidText(`${at}partition: ${(step.isolated ?? []).map((i) => tl.nodes[i]).join(', ')} cut off`)}`);
         break;
       case 'heal':
-        line(`Note over ${all}: ${mermaidText(`${step.index}. partition healed`)}`);
+        line(`Note over ${all}: ${mermaidText(`${at}partition healed`)}`);
         if (partitioned) line('end');
         partitioned = false;
         break;
+      default:
+        line(`Note over ${all}: ${mermaidText(at + step.label)}`);
     }
-    if (withChanges && a.kind === 'crash' && step.changes.length > 0) {
-      line(`Note right of ${id(a.node)}: ${mermaidText(`forgets ${step.changes.filter((c) => c.after === undefined).map((c) => c.path).join(', ')}`)}`);
-    } else if (withChanges && step.actor !== undefined && step.changes.length > 0) {
+    if (withChanges && step.kind === 'crash' && step.changes.length > 0) {
+      line(`Note right of ${id(step.node!)}: ${mermaidText(`forgets ${step.changes.filter((c) => c.after === undefined).map((c) => c.path).join(', ')}`)}`);
+    } else if (withChanges && step.node !== undefined && step.changes.length > 0) {
       const lines = step.changes.slice(0, maxChanges).map((c) => changeLine(c));
       if (step.changes.length > maxChanges) lines.push(`… ${step.changes.length - maxChanges} more`);
-      line(`Note right of ${id(step.actor)}: ${lines.map(mermaidText).join('<br/>')}`);
+      line(`Note right of ${id(step.node)}: ${lines.map(mermaidText).join('<br/>')}`);
     }
     if (view.violationAt === step.index && step.index < tl.steps.length) line(`Note over ${all}: ${mermaidText(`✗ ${trace.property} fails here`)}`);
   }
   if (partitioned) line('end');
+  if (trace.cycleStart !== undefined) line(`Note over ${all}: ${mermaidText(cycleNote(trace.cycleStart))}`);
   line(`Note over ${all}: ${verdictText()}`);
   return out.join('\n');
 }
@@ -113,9 +116,7 @@ function changeLine(c: Change): string {
   return `${c.path || 'state'}: ${short(c.before)} → ${short(c.after)}`;
 }
 
-function diffLines(a: Json | undefined, b: Json | undefined, max: number): string[] {
-  if (b === undefined) return [];
-  const changes = diff(a, b);
+function changeLines(changes: readonly Change[], max: number): string[] {
   const lines = changes.slice(0, max).map(changeLine);
   if (changes.length > max) lines.push(`… ${changes.length - max} more`);
   return lines;

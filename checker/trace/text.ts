@@ -5,8 +5,9 @@
 // The step where the property first fails is marked, and the view ends with the values that
 // break it. A raw model (no nodes) is a numbered list of actions with state diffs.
 
-import { diff, show, type Change, type Json } from './plain.ts';
+import { show, type Change, type Json } from './plain.ts';
 import { PLAIN, visibleWidth, type Style } from './style.ts';
+import { cycleNote } from './step-text.ts';
 import { timelineOf, type Flight, type Timeline, type TimelineStep } from './timeline.ts';
 import { nodeState, violatingState, type TraceView } from './view.ts';
 
@@ -48,9 +49,10 @@ function renderList(view: TraceView, full: boolean, st: Style, out: string[]): v
     const after = states[i + 1];
     if (after === undefined) return;
     if (full) out.push(`${indent}${show(after)}`);
-    else for (const c of diff(states[i], after)) out.push(`${indent}${change(c.path || 'state', c, st)}`);
+    else for (const c of view.records[i + 1]?.changes ?? []) out.push(`${indent}${change(c.path || 'state', c, st)}`);
     if (view.violationAt === i + 1) out.push(`${indent}${failsHere(view, st)}`);
   });
+  if (trace.cycleStart !== undefined) out.push(`${' '.repeat(width)}  ${st.yellow(cycleNote(trace.cycleStart))}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -60,7 +62,7 @@ const MARK = { timeout: '⏰', choose: '●', crash: '✗', restart: '↻' } as 
 
 function renderLanes(view: TraceView, tl: Timeline, full: boolean, st: Style, out: string[]): void {
   const nodes = tl.nodes;
-  const longest = Math.max(0, ...tl.steps.map((s) => (s.action.kind === 'deliver' ? [...(s.message ?? '')].length : 0)));
+  const longest = Math.max(0, ...tl.steps.map((s) => (s.kind === 'deliver' ? [...(s.message ?? '')].length : 0)));
   const col = Math.max(12, ...nodes.map((x) => [...x].length + 2), Math.min(longest + 6, 22));
   const center = (i: number): number => i * col + Math.floor(col / 2);
   const lastName = [...(nodes[nodes.length - 1] ?? '')].length;
@@ -102,9 +104,8 @@ function renderLanes(view: TraceView, tl: Timeline, full: boolean, st: Style, ou
     const row = lanes();
     const text = drawStep(step, row, center, nodes, st);
     out.push(line(st.dim(String(step.index).padStart(num)) + '  ', row, text));
-    const a = step.action;
-    if (a.kind === 'crash') down.add(a.node);
-    if (a.kind === 'restart') down.delete(a.node);
+    if (step.kind === 'crash') down.add(step.node!);
+    if (step.kind === 'restart') down.delete(step.node!);
     const after = view.states[step.index];
     if (after === undefined) continue;
     if (full) {
@@ -116,22 +117,24 @@ function renderLanes(view: TraceView, tl: Timeline, full: boolean, st: Style, ou
     }
     if (view.violationAt === step.index) detail(failsHere(view, st));
   }
+  if (view.trace.cycleStart !== undefined) out.push(line(' '.repeat(num) + '  ', lanes(), st.yellow(cycleNote(view.trace.cycleStart))));
   if (tl.inFlight.length > 0 && view.states.length === tl.steps.length + 1) {
-    out.push('', st.dim(`still in flight: ${tl.inFlight.map((f) => `${nodes[f.from]} → ${nodes[f.to]}: ${f.message}`).join(', ')}`));
+    out.push('', st.dim(`still in flight: ${tl.inFlight.map((f) => `${nodes[f.from]} → ${nodes[f.to]}: ${f.text}`).join(', ')}`));
   }
 }
 
 /** Draws the step's arrow or mark into `row`; returns the text to its right. */
 function drawStep(step: TimelineStep, row: string[], center: (i: number) => number, nodes: readonly string[], st: Style): string {
-  const a = step.action;
+  const kind = step.kind;
   const name = (id: number): string => nodes[id] ?? `node${id}`;
-  switch (a.kind) {
+  switch (kind) {
     case 'deliver':
     case 'lose':
     case 'duplicate': {
-      const [x, y] = [center(a.from), center(a.to)];
-      const colour = a.kind === 'deliver' ? st.cyan : a.kind === 'lose' ? st.red : st.yellow;
-      const dash = a.kind === 'deliver' ? '─' : '┄';
+      const [x, y] = [center(step.from!), center(step.to!)];
+      const colour = kind === 'deliver' ? st.cyan : kind === 'lose' ? st.red : st.yellow;
+      const dash = kind === 'deliver' ? '─' : '┄';
+      // A step that was not replayed has no message text: a bare arrow and its label.
       const msg = step.message ?? '';
       const lo = Math.min(x, y);
       const hi = Math.max(x, y);
@@ -139,51 +142,53 @@ function drawStep(step: TimelineStep, row: string[], center: (i: number) => numb
       for (let k = lo + 1; k < hi; k++) cells.push(dash);
       let onArrow = false;
       const chars = [...msg];
-      if (x !== y && chars.length + 4 <= cells.length) {
+      if (x !== y && step.message !== undefined && chars.length + 4 <= cells.length) {
         const start = Math.floor((cells.length - chars.length) / 2);
         for (let k = 0; k < chars.length; k++) cells[start + k] = chars[k]!;
         cells[start - 1] = ' ';
         cells[start + chars.length] = ' ';
         onArrow = true;
       }
-      if (a.kind === 'lose') cells[Math.floor(cells.length / 2) + (onArrow ? Math.ceil(chars.length / 2) + 1 : 0)] = '⌁';
-      if (a.kind === 'duplicate') cells[onArrow ? cells.length - 1 : Math.floor(cells.length / 2)] = '⧉';
+      if (kind === 'lose') cells[Math.floor(cells.length / 2) + (onArrow ? Math.ceil(chars.length / 2) + 1 : 0)] = '⌁';
+      if (kind === 'duplicate') cells[onArrow ? cells.length - 1 : Math.floor(cells.length / 2)] = '⧉';
       cells.forEach((c, k) => (row[lo + 1 + k] = colour(c)));
       if (x === y) row[x] = colour('↺');
       else {
         row[y] = colour(y > x ? '▶' : '◀');
-        row[x] = colour(a.kind === 'deliver' ? '├' : '┆');
+        row[x] = colour(kind === 'deliver' ? '├' : '┆');
       }
-      const who = `${name(a.from)} → ${name(a.to)}`;
-      const what = a.kind === 'deliver' ? (onArrow ? who : `${who}: ${msg}`) : a.kind === 'lose' ? `⌁ lost ${who}: ${msg}` : `⧉ duplicated ${who}: ${msg}`;
+      const who = `${name(step.from!)} → ${name(step.to!)}`;
+      const what =
+        step.message === undefined ? step.label : kind === 'deliver' ? (onArrow ? who : `${who}: ${msg}`) : kind === 'lose' ? `⌁ lost ${who}: ${msg}` : `⧉ duplicated ${who}: ${msg}`;
       const when = step.sentAt === undefined ? '' : st.dim(step.sentAt === 0 ? '  (sent at init)' : `  (sent at step ${step.sentAt})`);
-      return (a.kind === 'deliver' ? what : colour(what)) + when;
+      return (kind === 'deliver' ? what : colour(what)) + when;
     }
     case 'timeout':
     case 'choose':
     case 'crash':
     case 'restart': {
-      const colour = a.kind === 'crash' ? st.red : a.kind === 'restart' ? st.green : st.yellow;
-      row[center(a.node)] = colour(MARK[a.kind]);
-      if (a.kind === 'crash') return st.red(`✗ ${name(a.node)} crashes`);
-      if (a.kind === 'restart') return st.green(`↻ ${name(a.node)} restarts`);
+      const colour = kind === 'crash' ? st.red : kind === 'restart' ? st.green : st.yellow;
+      row[center(step.node!)] = colour(MARK[kind]);
+      if (kind === 'crash') return st.red(`✗ ${name(step.node!)} crashes`);
+      if (kind === 'restart') return st.green(`↻ ${name(step.node!)} restarts`);
       return step.label;
     }
     case 'partition': {
-      for (const id of a.isolated) row[center(id)] = st.red('╳');
+      for (const id of step.isolated ?? []) row[center(id)] = st.red('╳');
       return st.red(step.label);
     }
     case 'heal':
       return st.green(step.label);
+    default:
+      return step.label;
   }
 }
 
 /** The lines under a step: what changed in the node, what it sent, timers, operations. */
 function details(step: TimelineStep, nodes: readonly string[], st: Style): string[] {
   const out: string[] = [];
-  const a = step.action;
-  const name = step.actor !== undefined ? nodes[step.actor]! : '';
-  if (a.kind === 'crash') {
+  const name = step.node !== undefined ? nodes[step.node]! : '';
+  if (step.kind === 'crash') {
     const lost = step.changes.filter((c) => c.after === undefined);
     const kept = step.changes.filter((c) => c.after !== undefined);
     if (lost.length > 0) out.push(`${st.red('forgets')} ${lost.map((c) => `${name}.${c.path} = ${show(c.before)}`).join(', ')}`);
@@ -191,7 +196,7 @@ function details(step: TimelineStep, nodes: readonly string[], st: Style): strin
   } else {
     for (const c of step.changes) out.push(change(`${name}${c.path ? '.' + c.path : ''}`, c, st));
   }
-  if (step.dropped.length > 0) out.push(st.red(`drops in flight: ${step.dropped.map((f) => `${nodes[f.from]} → ${nodes[f.to]}: ${f.message}`).join(', ')}`));
+  if (step.dropped.length > 0) out.push(st.red(`drops in flight: ${step.dropped.map((f) => `${nodes[f.from]} → ${nodes[f.to]}: ${f.text}`).join(', ')}`));
   out.push(...sendLines(step.sends, nodes, st));
   for (const t of step.timersSet) out.push(st.dim(`${name} sets timer ${t}`));
   for (const t of step.timersCancelled) out.push(st.dim(`${name} cancels timer ${t}`));
@@ -200,18 +205,18 @@ function details(step: TimelineStep, nodes: readonly string[], st: Style): strin
   return out;
 }
 
-function opClient(node: number | undefined, client: number, nodes: readonly string[]): string {
-  return node !== undefined ? nodes[node]! : `client ${client}`;
+function opClient(node: number, client: number, nodes: readonly string[]): string {
+  return nodes[node] ?? `client ${client}`;
 }
 
 /** `coordinator sends Prepare → participant1, participant2`, one line per sender and message. */
 function sendLines(sends: readonly Flight[], nodes: readonly string[], st: Style): string[] {
   const groups = new Map<string, { from: number; message: string; to: number[] }>();
   for (const f of sends) {
-    const k = `${f.from}\u0000${f.message}`;
+    const k = `${f.from}\u0000${f.text}`;
     const g = groups.get(k);
     if (g) g.to.push(f.to);
-    else groups.set(k, { from: f.from, message: f.message, to: [f.to] });
+    else groups.set(k, { from: f.from, message: f.text, to: [f.to] });
   }
   for (const g of groups.values()) {
     g.to.sort((x, y) => x - y);

@@ -36,6 +36,11 @@ export interface Trace {
   readonly steps: readonly TraceStep[];
   /** The violating state, as presented to people. */
   readonly finalState: Json;
+  /**
+   * A lasso (a liveness counterexample): after the last step the run returns to the state after
+   * step `cycleStart` (0: the initial state) and repeats the steps from there for ever.
+   */
+  readonly cycleStart?: number;
 }
 
 export function writeTrace(path: string, trace: Trace): void {
@@ -76,6 +81,9 @@ function traceFault(doc: unknown): string | undefined {
     const s = d.steps[i] as Record<string, unknown> | null;
     if (typeof s !== 'object' || s === null || !('action' in s)) return `step ${i + 1} has no "action"`;
     if (typeof s.label !== 'string') return `step ${i + 1} has no "label"`;
+  }
+  if (d.cycleStart !== undefined && (!Number.isInteger(d.cycleStart) || (d.cycleStart as number) < 0 || (d.cycleStart as number) > d.steps.length)) {
+    return '"cycleStart" must be a step number from 0 (the initial state) to the number of steps';
   }
   if (d.nodes !== undefined && (!Array.isArray(d.nodes) || !d.nodes.every((n) => typeof n === 'string'))) return '"nodes" must be a list of names';
   return undefined;

@@ -3,6 +3,8 @@
 
 import type { AnyModel } from '../model.ts';
 import { toJson, type Json } from './plain.ts';
+import type { Replayed } from './replay.ts';
+import type { StepRecord } from './step-record.ts';
 import type { Trace } from './trace.ts';
 import { culprits, firstViolation } from './verdict.ts';
 
@@ -13,19 +15,22 @@ export interface TraceView {
    * when replay diverged; empty when the trace was not replayed.
    */
   readonly states: readonly Json[];
+  /** What each replayed step did (`records[0]`: the initial state); as long as `states`. */
+  readonly records: readonly StepRecord[];
   /** The index of the first state in which the property fails, when known. */
   readonly violationAt?: number;
   /** Nodes (actor systems) or fields of the last state that break the property. */
   readonly culprits: readonly string[];
 }
 
-/** The view of `trace` given the model and the raw states its replay went through. */
-export function viewOf(model: AnyModel, trace: Trace, states: readonly unknown[]): TraceView {
+/** The view of `trace` given the model and its replay. */
+export function viewOf(model: AnyModel, trace: Trace, { states, records }: Replayed): TraceView {
   const at = firstViolation(model, trace.property, states);
   const blamed = at !== undefined && states.length > 0 ? culprits(model, trace.property, states[0], states[at]) : [];
   return {
     trace,
     states: states.map((s) => toJson(model.present ? model.present(s) : s)),
+    records,
     ...(at !== undefined ? { violationAt: at } : {}),
     culprits: blamed,
   };
@@ -33,7 +38,7 @@ export function viewOf(model: AnyModel, trace: Trace, states: readonly unknown[]
 
 /** A view from the trace file alone (no replay): only the final state is known. */
 export function bareView(trace: Trace): TraceView {
-  return { trace, states: [], culprits: [] };
+  return { trace, states: [], records: [], culprits: [] };
 }
 
 /** The node `name`'s part of a presented actor-system state. */

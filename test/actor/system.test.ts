@@ -276,3 +276,48 @@ describe('handler faults', () => {
     expect(() => explore(model)).toThrow('receiver threw while handling sender → receiver: {"type":"Ping","n":1}: kaput');
   });
 });
+
+describe('step records', () => {
+  /** Answers each Ping with a Pong, arms a timer, and records a client operation. */
+  const echo: Actor<Counter, Msg> = {
+    name: 'echo',
+    durable: [],
+    init: () => ({ got: [] }),
+    onMessage(s, from, msg, ctx) {
+      s.got.push(msg.n);
+      ctx.send(from, { type: 'Pong', n: msg.n });
+      ctx.setTimer('retry');
+    },
+  };
+  const model = actorSystem<Counter, Msg>({
+    actors: [{ actor: sender(1) }, { actor: echo }],
+    faults: { crashes: 1 },
+    properties: [],
+    formatMessage: (m) => `${m.type}(${m.n})`,
+  });
+  const s0 = model.init()[0]!;
+
+  it('say what init sent', () => {
+    expect(model.recordInit(s0)).toMatchObject({ kind: 'init', sent: [{ from: 0, to: 1, msg: { type: 'Ping', n: 1 }, text: 'Ping(1)' }] });
+  });
+  it('say which message a delivery took, what changed, what the handler sent and armed', () => {
+    const r = model.record(s0, { kind: 'deliver', from: 0, to: 1, msg: { type: 'Ping', n: 1 } })!;
+    expect(r.state).toEqual(model.next(s0, { kind: 'deliver', from: 0, to: 1, msg: { type: 'Ping', n: 1 } }));
+    expect(r.record).toMatchObject({
+      kind: 'deliver',
+      label: 'sender → echo: Ping(1)',
+      node: 1,
+      message: { from: 0, to: 1, text: 'Ping(1)' },
+      changes: [{ path: 'got', before: [], after: [1] }],
+      sent: [{ from: 1, to: 0, msg: { type: 'Pong', n: 1 }, text: 'Pong(1)' }],
+      timersSet: ['retry'],
+    });
+  });
+  it('say what a crash dropped', () => {
+    const r = model.record(s0, { kind: 'crash', node: 1 })!;
+    expect(r.record).toMatchObject({ kind: 'crash', node: 1, dropped: [{ from: 0, to: 1, text: 'Ping(1)' }], sent: [] });
+  });
+  it('are undefined for a step that is not enabled', () => {
+    expect(model.record(s0, { kind: 'restart', node: 1 })).toBeUndefined();
+  });
+});

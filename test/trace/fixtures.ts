@@ -39,7 +39,7 @@ export function foundTrace(model: AnyModel, options: ExploreOptions = {}, config
 }
 
 export function viewOfTrace(model: AnyModel, trace: Trace): TraceView {
-  return viewOf(model, trace, replay(model, trace).states);
+  return viewOf(model, trace, replay(model, trace));
 }
 
 /** Whether `trace` replays and ends in a violation of its property. */

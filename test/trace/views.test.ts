@@ -3,7 +3,9 @@ import { renderText } from '../../checker/trace/text.ts';
 import { renderMermaid, mermaidText } from '../../checker/trace/mermaid.ts';
 import { renderHtml } from '../../checker/trace/html.ts';
 import { COLOURS, PLAIN, wantsColour } from '../../checker/trace/style.ts';
-import { foundTrace, twoPcModel, viewOfTrace } from './fixtures.ts';
+import { bareView } from '../../checker/trace/view.ts';
+import { twoPhaseCommit } from '../../protocols/twopc/index.ts';
+import { foundTrace, traceOf, twoPcModel, viewOfTrace } from './fixtures.ts';
 
 const model = twoPcModel('decision-not-logged');
 const view = viewOfTrace(model, foundTrace(model, {}, 'decision-not-logged'));
@@ -63,10 +65,13 @@ describe('the Mermaid view', () => {
     expect(mermaidText('a;b #1 <x> "q"\nz')).toBe('a#59;b #35;1 #60;x#62; #quot;q#quot; z');
   });
   it('draws a lost message with a cross', () => {
-    const lossy = twoPcModel('decision-not-logged');
-    const t = foundTrace(lossy, {}, 'x');
-    const lose = { ...t, steps: [{ action: { kind: 'lose', from: 0, to: 1, msg: { type: 'Prepare' } }, label: '⌁ lost coordinator → participant1: Prepare' }] };
-    expect(renderMermaid({ trace: lose, states: [], culprits: [] })).toContain('n0--xn1: 1. ⌁ lost Prepare');
+    const lossy = twoPhaseCommit({ participants: 2, lose: 1 });
+    const lose = traceOf(lossy, 'Atomicity', [{ kind: 'lose', from: 0, to: 1, msg: { type: 'Prepare' } }]);
+    expect(renderMermaid(viewOfTrace(lossy, lose))).toContain('n0--xn1: 1. ⌁ lost Prepare');
+  });
+  it('draws a step it could not replay from its action, labelled as the trace labels it', () => {
+    const lose = { ...view.trace, steps: [{ action: { kind: 'lose', from: 0, to: 1, msg: { type: 'Prepare' } }, label: '⌁ lost coordinator → participant1: Prepare' }] };
+    expect(renderMermaid(bareView(lose))).toContain('n0--xn1: 1. ⌁ lost coordinator → participant1: Prepare');
   });
 });
 
@@ -82,5 +87,29 @@ describe('the HTML view', () => {
     const page = renderHtml(nasty);
     expect(page.match(/<\/script>/g)?.length).toBe(2);
     expect(page).toContain('&lt;/script&gt;');
+  });
+});
+
+describe('a lasso (a run that loops for ever)', () => {
+  // Hand-made: after its last step the run is back in the state after step 3 and repeats.
+  const lasso = { ...view, trace: { ...view.trace, cycleStart: 3 } };
+  const loop = '↺ back to step 3; repeats for ever';
+  it('ends the text view with the loop back', () => {
+    const lines = renderText(lasso, { style: PLAIN }).split('\n');
+    const at = lines.findIndex((l) => l.includes(loop));
+    expect(at).toBeGreaterThan(lines.findIndex((l) => /^\s+10\s/.test(l)));
+    expect(renderText(view, { style: PLAIN })).not.toContain('↺ back');
+  });
+  it('ends the Mermaid diagram with the loop back, before the verdict', () => {
+    const lines = renderMermaid(lasso).split('\n');
+    expect(lines.at(-2)).toBe(`  Note over n0,n2: ${mermaidText(loop)}`);
+  });
+  it('says so in the HTML page', () => {
+    expect(renderHtml(lasso)).toContain(`"cycle":{"start":3,"note":"${loop}"}`);
+    expect(renderHtml(view)).toContain('"cycle":null');
+  });
+  it('loops back to the initial state in a raw model', () => {
+    const raw = { trace: { ...view.trace, nodes: undefined, cycleStart: 0 }, states: [], records: [], culprits: [] };
+    expect(renderText(raw, { style: PLAIN })).toContain('↺ back to the initial state; repeats for ever');
   });
 });
