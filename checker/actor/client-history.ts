@@ -7,6 +7,7 @@
 // record the same history and are the same state. `historyOf` turns it into the checker's form.
 
 import type { History, Operation } from '../consistency/history.ts';
+import { HandlerError } from '../errors.ts';
 
 export interface RecordedOp<I = unknown, O = unknown> {
   readonly input: I;
@@ -50,6 +51,26 @@ export function recordReturn<I, O>(h: ClientHistory<I, O>, client: number, outpu
   const out = h.slice();
   out[client] = Object.freeze([...ops.slice(0, -1), Object.freeze({ ...last, output, done: true })]);
   return Object.freeze(out);
+}
+
+/** The history after a step of client `c` (node `name`): the operations it completed, then invoked. */
+export function recordOperations(
+  h: ClientHistory,
+  c: number,
+  name: string,
+  completed: readonly { readonly output: unknown }[],
+  invoked: readonly { readonly input: unknown }[],
+): ClientHistory {
+  let history = h;
+  for (const { output } of completed) {
+    if (!pending(history, c)) throw new HandlerError(`${name} completed an operation it had not invoked`);
+    history = recordReturn(history, c, output);
+  }
+  for (const { input } of invoked) {
+    if (pending(history, c)) throw new HandlerError(`${name} invoked an operation while one is pending`);
+    history = recordInvoke(history, c, input);
+  }
+  return history;
 }
 
 /**

@@ -7,7 +7,9 @@
 //   a channel; only the head of each channel can be delivered.
 
 import { fingerprintParts, lastHi } from '../fingerprint/hash.ts';
+import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
+import { findSent } from './causality.ts';
 
 export interface Envelope<M> {
   readonly from: Id;
@@ -88,4 +90,9 @@ function headOf<M>(net: Network<M>, i: number): number {
   const e = net[i]!;
   const prev = net[i - 1];
   return prev !== undefined && prev.from === e.from && prev.to === e.to ? -1 : i;
+}
+
+/** The envelope a deliver, lose or duplicate action names; in a causal system, by its send event too. */
+export function locate<M>(net: Network<M>, a: Extract<ActorAction<M>, { kind: 'deliver' | 'lose' | 'duplicate' }>, ordered: boolean, causal: boolean): number {
+  return causal ? findSent(net, a, ordered) : find(net, a.from, a.to, a.msg, ordered);
 }

@@ -20,7 +20,8 @@
 
 import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import type { Id } from './actor.ts';
-import { envelope, insert, type Envelope, type Network } from './network.ts';
+import { envelope, insert, type Envelope } from './network.ts';
+import { systemState, type SystemState } from './system-state.ts';
 
 /** Renames node ids: `rename(id)` is the id of the node that plays `id`'s part. */
 export type Rename = (id: Id) => Id;
@@ -34,24 +35,15 @@ export interface SymmetryOptions<S, M> {
   readonly renameMessage?: (msg: M, rename: Rename) => M;
 }
 
-/** What symmetry needs of the system state (structurally a `SystemState`). */
-export interface SymmetricState<S, M> {
-  readonly actors: readonly S[];
-  readonly crashed: readonly boolean[];
-  readonly timers: readonly (readonly string[])[];
-  readonly network: Network<M>;
-  readonly partition: readonly Id[] | null;
-}
-
 /** Too many tied candidates to try them all: fall back to the first (sound, less reduction). */
 const MAX_CANDIDATES = 5040;
 
-export function symmetryCanonicaliser<S, M, T extends SymmetricState<S, M>>(
+export function symmetryCanonicaliser<S, M>(
   options: SymmetryOptions<S, M>,
   nodes: number,
   servers: readonly Id[],
   ordered: boolean,
-): (s: T) => T {
+): (s: SystemState<S, M>) => SystemState<S, M> {
   const groups = options.groups.map((g) => [...g].sort((a, b) => a - b)).filter((g) => g.length > 1);
   const inGroup = new Int32Array(nodes).fill(-1);
   groups.forEach((g, k) => {
@@ -66,7 +58,7 @@ export function symmetryCanonicaliser<S, M, T extends SymmetricState<S, M>>(
   /** Every group member mapped to a placeholder: what a signature may see of node ids. */
   const blur: Rename = (id) => (inGroup[id] !== undefined && inGroup[id] !== -1 ? -1 - inGroup[id]! : id);
 
-  function signature(s: T, id: Id): number[] {
+  function signature(s: SystemState<S, M>, id: Id): number[] {
     const state = renameState ? renameState(s.actors[id]!, blur) : s.actors[id]!;
     const sent: number[] = [];
     const received: number[] = [];
@@ -80,7 +72,7 @@ export function symmetryCanonicaliser<S, M, T extends SymmetricState<S, M>>(
     return [fingerprintOut[0]!, fingerprintOut[1]!];
   }
 
-  function apply(s: T, perm: Int32Array): T {
+  function apply(s: SystemState<S, M>, perm: Int32Array): SystemState<S, M> {
     const rename: Rename = (id) => perm[id]!;
     const actors = new Array<S>(nodes);
     const crashed = new Array<boolean>(nodes);
@@ -103,10 +95,10 @@ export function symmetryCanonicaliser<S, M, T extends SymmetricState<S, M>>(
       if (side.length * 2 === servers.length && !side.includes(servers[0]!)) side = servers.filter((id) => !side.includes(id));
       partition = Object.freeze(side);
     }
-    return { ...s, actors, crashed, timers, network, partition };
+    return systemState(actors, crashed, timers, network, s.history, s.faults, partition, s.causality);
   }
 
-  return (s: T): T => {
+  return (s: SystemState<S, M>): SystemState<S, M> => {
     // Per group: members sorted by signature, and the runs of equal signatures (ties).
     const perm = new Int32Array(nodes);
     for (let i = 0; i < nodes; i++) perm[i] = i;
@@ -130,7 +122,7 @@ export function symmetryCanonicaliser<S, M, T extends SymmetricState<S, M>>(
     const identity = perm.every((v, i) => v === i);
     if (ties.length === 0 || candidates > MAX_CANDIDATES) return identity ? s : apply(s, perm);
     // Try every assignment of tied members to their slots; keep the least fingerprint.
-    let best: T | undefined;
+    let best: SystemState<S, M> | undefined;
     let bestHi = 0;
     let bestLo = 0;
     const visit = (t: number): void => {

@@ -3,6 +3,7 @@
 
 import type { AnyModel } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
+import { withActors, type SystemState } from '../actor/system-state.ts';
 import { violates } from './replay.ts';
 
 /** The index of the first state of `states` in which `property` fails (0: the initial state). */
@@ -44,7 +45,7 @@ export function culprits(model: AnyModel, property: string, first: unknown, last
     const after = b.actors as unknown[];
     parts = names.map((name, i) => ({
       name,
-      reset: () => ({ ...b, actors: after.map((x, k) => (k === i ? before[i] : x)) }),
+      reset: () => withActors(last as SystemState<unknown, unknown>, after.map((x, k) => (k === i ? before[i] : x))),
       changed: JSON.stringify(before[i]) !== JSON.stringify(after[i]),
     }));
   } else if (!Array.isArray(b)) {

@@ -1,0 +1,57 @@
+// What a handler asked for through its `ctx`: messages to send, timers to arm and disarm, client
+// operations invoked and completed, a timestamp for its event. Collected while the handler runs
+// and applied to the system when it returns (handler.ts).
+
+import type { Context, Id } from './actor.ts';
+import { detach } from './detach.ts';
+
+export class Effects<M> implements Context<M> {
+  sends: { to: Id; msg: M }[] = [];
+  timersSet: string[] = [];
+  timersCancelled: string[] = [];
+  invoked: { input: unknown }[] = [];
+  completed: { output: unknown }[] = [];
+  stamped: { value: unknown } | undefined = undefined;
+  constructor(
+    readonly self: Id,
+    readonly servers: readonly Id[],
+    readonly peers: readonly Id[],
+    private readonly size: number,
+    /** Whether stamps are recorded (causality on); otherwise `stamp` does nothing. */
+    private readonly causal: boolean,
+  ) {}
+  send(to: Id, msg: M): void {
+    if (!Number.isInteger(to) || to < 0 || to >= this.size) throw new Error(`send to unknown node ${String(to)}`);
+    this.sends.push({ to, msg: detach(msg) });
+  }
+  broadcast(msg: M, to: readonly Id[] = this.peers): void {
+    for (const t of to) this.send(t, msg);
+  }
+  setTimer(name: string): void {
+    this.timersSet.push(name);
+    this.timersCancelled = this.timersCancelled.filter((t) => t !== name);
+  }
+  cancelTimer(name: string): void {
+    this.timersCancelled.push(name);
+    this.timersSet = this.timersSet.filter((t) => t !== name);
+  }
+  invoke(input: unknown): void {
+    this.invoked.push({ input: detach(input) });
+  }
+  complete(output: unknown): void {
+    this.completed.push({ output: detach(output) });
+  }
+  stamp(value: unknown): void {
+    if (this.causal) this.stamped = { value };
+  }
+  get empty(): boolean {
+    return (
+      this.sends.length === 0 &&
+      this.timersSet.length === 0 &&
+      this.timersCancelled.length === 0 &&
+      this.invoked.length === 0 &&
+      this.completed.length === 0 &&
+      this.stamped === undefined
+    );
+  }
+}

@@ -1,0 +1,65 @@
+// How an actor system is declared: its roles and how many nodes play each, the network, the
+// faults a run may have, the properties, and the reductions it allows.
+
+import type { Property } from '../properties.ts';
+import type { Actor, Id } from './actor.ts';
+import type { SymmetryOptions } from './symmetry.ts';
+import type { SystemState } from './system-state.ts';
+
+export interface NetworkOptions {
+  /** FIFO per channel; a multiset when false (the default). */
+  readonly ordered?: boolean;
+  /** How many messages the network may lose in a run. */
+  readonly lose?: number;
+  /** How many messages the network may duplicate in a run. */
+  readonly duplicate?: number;
+}
+
+export interface FaultOptions {
+  /** How many crashes a run may have (clients never crash). */
+  readonly crashes?: number;
+  /** Whether a crashed node restarts (from its durable state). Default true. */
+  readonly restart?: boolean;
+  /** Whether a crash also loses the messages in flight to the node. Default true. */
+  readonly crashLosesMessages?: boolean;
+  /** How many partitions a run may have. A partition splits the servers in two until `heal`;
+   *  messages between the sides wait in the network. Clients reach every server. */
+  readonly partitions?: number;
+}
+
+/** One role of the system and how many nodes play it. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export interface ActorGroup<S, M> {
+  // Erased: actors of different roles (different states, choices, client operations) share one
+  // system, whose state type S is the union of their states.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly actor: Actor<any, M, any, any, any>;
+  readonly count?: number;
+  /** Client actors record the history and are outside faults and partitions. */
+  readonly client?: boolean;
+}
+
+export interface ActorSystemOptions<S, M> {
+  readonly actors: readonly ActorGroup<S, M>[];
+  readonly network?: NetworkOptions;
+  readonly faults?: FaultOptions;
+  readonly properties: readonly Property<SystemState<S, M>>[];
+  readonly within?: (s: SystemState<S, M>) => boolean;
+  /**
+   * A delivery that changes nothing (same state, nothing sent) is not a transition by default: the
+   * message stays in flight (Stateright's semantics). Keep them to model consuming such messages.
+   */
+  readonly keepNoopDeliveries?: boolean;
+  readonly formatMessage?: (m: M) => string;
+  /**
+   * Keep the true happens-before relation in the state (`SystemState.causality`): every event's
+   * true vector clock and the protocol's `ctx.stamp`. See causality.ts.
+   */
+  readonly causality?: boolean;
+  /**
+   * Interchangeable nodes: groups of server ids (`[[1, 2, 3]]`), or the groups with hooks that
+   * rename node ids inside states and messages. Used when the search asks for symmetry
+   * (`--symmetry`); see symmetry.ts.
+   */
+  readonly symmetry?: readonly (readonly Id[])[] | SymmetryOptions<S, M>;
+}
