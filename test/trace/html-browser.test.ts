@@ -11,7 +11,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML view in headless Chromium (skip
   it('draws the diagram and the steps, and a click shows that step’s state', async () => {
     const { chromium } = await import('playwright-core');
     const model = twoPcModel('decision-not-logged');
-    const html = renderHtml(viewOfTrace(model, foundTrace(model, {}, 'decision-not-logged')));
+    const view = viewOfTrace(model, foundTrace(model, {}, 'decision-not-logged'));
+    const html = renderHtml(view);
     const file = join(mkdtempSync(join(tmpdir(), 'interleave-html-')), 'trace.html');
     writeFileSync(file, html);
     const browser = await chromium.launch({
@@ -48,6 +49,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML view in headless Chromium (skip
       expect(await page.locator('#state-title').textContent()).toContain('coordinator crashes');
       await page.click('#steps li[data-step="10"]');
       await page.screenshot({ path: '/tmp/trace-html.png', fullPage: true });
+      // A lasso ends with the loop back, which selects the step the run returns to.
+      const lasso = join(mkdtempSync(join(tmpdir(), 'interleave-html-')), 'lasso.html');
+      writeFileSync(lasso, renderHtml({ ...view, trace: { ...view.trace, cycleStart: 3 } }));
+      await page.goto('file://' + lasso);
+      expect(await page.locator('#steps li.cycle').textContent()).toBe('↺ back to step 3; repeats for ever');
+      expect(await page.locator('#diagram svg text.cycle').textContent()).toBe('↺ back to step 3; repeats for ever');
+      await page.click('#steps li.cycle');
+      expect(await page.locator('#state-title').textContent()).toContain('State after step 3:');
       expect(problems).toEqual([]);
     } finally {
       await browser.close();

@@ -1,0 +1,54 @@
+// The document an HTML trace page embeds (html.ts writes it, the viewer's script draws it).
+
+import type { Json } from '../plain.ts';
+import type { StepKind } from '../step-record.ts';
+
+export interface PageData {
+  readonly title: string;
+  readonly property: string;
+  readonly expected: boolean;
+  readonly file: string;
+  readonly strategy: string;
+  /** Node names (actor systems); null for a raw model, drawn as one lane, the state. */
+  readonly nodes: readonly string[] | null;
+  readonly steps: readonly PageStep[];
+  /** The presented states, `states[0]` initial; shorter when the replay diverged. */
+  readonly states: readonly Json[];
+  readonly violationAt: number | null;
+  readonly culprits: readonly { readonly name: string; readonly value: Json }[];
+  readonly operations: readonly PageOp[];
+  readonly inFlight: readonly PageFlight[];
+  /** A lasso: the step the run goes back to after the last, for ever. */
+  readonly cycleStart: number | null;
+}
+
+/** A step as the timeline has it (timeline.ts), only what the page draws. */
+export interface PageStep {
+  readonly index: number;
+  readonly label: string;
+  readonly kind: StepKind;
+  readonly node?: number;
+  readonly from?: number;
+  readonly to?: number;
+  readonly message?: string;
+  readonly sentAt?: number;
+  readonly timer?: string;
+  readonly choice?: string;
+  readonly isolated?: readonly number[];
+}
+
+export interface PageOp {
+  /** The client's name. */
+  readonly client: string;
+  readonly input: Json;
+  readonly output?: Json;
+  readonly invokedAt: number;
+  readonly returnedAt?: number;
+}
+
+export interface PageFlight {
+  readonly from: number;
+  readonly to: number;
+  readonly message: string;
+  readonly sentAt: number;
+}
