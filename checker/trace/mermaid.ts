@@ -8,7 +8,7 @@
 
 import { show, type Change, type Json } from './plain.ts';
 import { cycleNote, localNote, messageNote } from './step-text.ts';
-import { timelineOf } from './timeline.ts';
+import { timelineOf, type TimelineStep } from './timeline.ts';
 import { nodeState, violatingState, type TraceView } from './view.ts';
 
 export interface MermaidOptions {
@@ -56,60 +56,69 @@ export function renderMermaid(view: TraceView, options: MermaidOptions = {}): st
   }
 
   const tl = timelineOf(view);
-  const id = (i: number): string => `n${i}`;
   const all = tl.nodes.length > 1 ? `${id(0)},${id(tl.nodes.length - 1)}` : id(0);
   tl.nodes.forEach((name, i) => line(`participant ${id(i)} as ${mermaidText(name)}`));
   let partitioned = false;
   for (const step of tl.steps) {
-    const name = step.node !== undefined ? tl.nodes[step.node]! : '';
-    const at = `${step.index}. `;
-    switch (step.kind) {
-      case 'deliver':
-        line(`${id(step.from!)}->>${id(step.to!)}: ${mermaidText(at + messageNote(step))}`);
-        break;
-      case 'lose':
-        line(`${id(step.from!)}--x${id(step.to!)}: ${mermaidText(at + (step.message !== undefined ? `⌁ lost ${step.message}` : step.label))}`);
-        break;
-      case 'duplicate':
-        line(`Note over ${id(step.from!)},${id(step.to!)}: ${mermaidText(at + (step.message !== undefined ? `⧉ network duplicates ${step.message}` : step.label))}`);
-        break;
-      case 'timeout':
-      case 'choose':
-        line(`Note over ${id(step.node!)}: ${mermaidText(at + localNote(step))}`);
-        break;
-      case 'crash':
-        line(`Note over ${id(step.node!)}: ${mermaidText(`${at}✗ ${name} crashes`)}`);
-        break;
-      case 'restart':
-        line(`Note over ${id(step.node!)}: ${mermaidText(`${at}↻ ${name} restarts`)}`);
-        break;
-      case 'partition':
-        if (partitioned) line('end');
-        line('rect rgba(255, 80, 80, 0.12)');
-        partitioned = true;
-        line(`Note over ${all}: ${mermaidText(`${at}partition: ${(step.isolated ?? []).map((i) => tl.nodes[i]).join(', ')} cut off`)}`);
-        break;
-      case 'heal':
-        line(`Note over ${all}: ${mermaidText(`${at}partition healed`)}`);
-        if (partitioned) line('end');
-        partitioned = false;
-        break;
-      default:
-        line(`Note over ${all}: ${mermaidText(at + step.label)}`);
+    // A partition is a shaded block from the cut to the heal.
+    if (step.kind === 'partition') {
+      if (partitioned) line('end');
+      line('rect rgba(255, 80, 80, 0.12)');
+      partitioned = true;
     }
-    if (withChanges && step.kind === 'crash' && step.changes.length > 0) {
-      line(`Note right of ${id(step.node!)}: ${mermaidText(`forgets ${step.changes.filter((c) => c.after === undefined).map((c) => c.path).join(', ')}`)}`);
-    } else if (withChanges && step.node !== undefined && step.changes.length > 0) {
-      const lines = step.changes.slice(0, maxChanges).map((c) => changeLine(c));
-      if (step.changes.length > maxChanges) lines.push(`… ${step.changes.length - maxChanges} more`);
-      line(`Note right of ${id(step.node)}: ${lines.map(mermaidText).join('<br/>')}`);
+    line(statement(step, tl.nodes, all));
+    if (step.kind === 'heal') {
+      if (partitioned) line('end');
+      partitioned = false;
     }
+    if (withChanges) changeNote(step, maxChanges, line);
     if (view.violationAt === step.index && step.index < tl.steps.length) line(`Note over ${all}: ${mermaidText(`✗ ${trace.property} fails here`)}`);
   }
   if (partitioned) line('end');
   if (trace.cycleStart !== undefined) line(`Note over ${all}: ${mermaidText(cycleNote(trace.cycleStart))}`);
   line(`Note over ${all}: ${verdictText()}`);
   return out.join('\n');
+}
+
+const id = (i: number): string => `n${i}`;
+
+/** The arrow or note of one step; `all` spans every participant. */
+function statement(step: TimelineStep, nodes: readonly string[], all: string): string {
+  const name = step.node !== undefined ? nodes[step.node]! : '';
+  const at = `${step.index}. `;
+  switch (step.kind) {
+    case 'deliver':
+      return `${id(step.from!)}->>${id(step.to!)}: ${mermaidText(at + messageNote(step))}`;
+    case 'lose':
+      return `${id(step.from!)}--x${id(step.to!)}: ${mermaidText(at + (step.message !== undefined ? `⌁ lost ${step.message}` : step.label))}`;
+    case 'duplicate':
+      return `Note over ${id(step.from!)},${id(step.to!)}: ${mermaidText(at + (step.message !== undefined ? `⧉ network duplicates ${step.message}` : step.label))}`;
+    case 'timeout':
+    case 'choose':
+      return `Note over ${id(step.node!)}: ${mermaidText(at + localNote(step))}`;
+    case 'crash':
+      return `Note over ${id(step.node!)}: ${mermaidText(`${at}✗ ${name} crashes`)}`;
+    case 'restart':
+      return `Note over ${id(step.node!)}: ${mermaidText(`${at}↻ ${name} restarts`)}`;
+    case 'partition':
+      return `Note over ${all}: ${mermaidText(`${at}partition: ${(step.isolated ?? []).map((i) => nodes[i]).join(', ')} cut off`)}`;
+    case 'heal':
+      return `Note over ${all}: ${mermaidText(`${at}partition healed`)}`;
+    default:
+      return `Note over ${all}: ${mermaidText(at + step.label)}`;
+  }
+}
+
+/** A note with what the step changed in its node (what a crash forgot). */
+function changeNote(step: TimelineStep, maxChanges: number, line: (s: string) => void): void {
+  if (step.node === undefined || step.changes.length === 0) return;
+  if (step.kind === 'crash') {
+    line(`Note right of ${id(step.node)}: ${mermaidText(`forgets ${step.changes.filter((c) => c.after === undefined).map((c) => c.path).join(', ')}`)}`);
+    return;
+  }
+  const lines = step.changes.slice(0, maxChanges).map((c) => changeLine(c));
+  if (step.changes.length > maxChanges) lines.push(`… ${step.changes.length - maxChanges} more`);
+  line(`Note right of ${id(step.node)}: ${lines.map(mermaidText).join('<br/>')}`);
 }
 
 function changeLine(c: Change): string {
