@@ -38,6 +38,24 @@ export interface SymmetryOptions<S, M> {
 /** Too many tied candidates to try them all: fall back to the first (sound, less reduction). */
 const MAX_CANDIDATES = 5040;
 
+/** The groups resolved, with what renaming needs. */
+interface Symmetry<S, M> {
+  readonly groups: readonly (readonly Id[])[];
+  readonly nodes: number;
+  readonly servers: readonly Id[];
+  readonly ordered: boolean;
+  readonly renameState: SymmetryOptions<S, M>['renameState'];
+  readonly renameMessage: SymmetryOptions<S, M>['renameMessage'];
+  /** Every group member mapped to a placeholder: what a signature may see of node ids. */
+  readonly blur: Rename;
+}
+
+/** A group's members sorted by signature: runs of equal signatures are ties. */
+interface Tie {
+  readonly slots: Id[];
+  readonly members: Id[];
+}
+
 export function symmetryCanonicaliser<S, M>(
   options: SymmetryOptions<S, M>,
   nodes: number,
@@ -54,99 +72,117 @@ export function symmetryCanonicaliser<S, M>(
       inGroup[id] = k;
     }
   });
-  const { renameState, renameMessage } = options;
-  /** Every group member mapped to a placeholder: what a signature may see of node ids. */
-  const blur: Rename = (id) => (inGroup[id] !== undefined && inGroup[id] !== -1 ? -1 - inGroup[id]! : id);
-
-  function signature(s: SystemState<S, M>, id: Id): number[] {
-    const state = renameState ? renameState(s.actors[id]!, blur) : s.actors[id]!;
-    const sent: number[] = [];
-    const received: number[] = [];
-    for (const e of s.network) {
-      if (e.from !== id && e.to !== id) continue;
-      const msg = renameMessage ? renameMessage(e.msg, blur) : e.msg;
-      fingerprintState([e.from === id ? 'self' : blur(e.from), e.to === id ? 'self' : blur(e.to), msg]);
-      (e.from === id ? sent : received).push(fingerprintOut[0]!, fingerprintOut[1]!);
-    }
-    fingerprintState([state, s.crashed[id], s.timers[id], sortPairs(sent), sortPairs(received)]);
-    return [fingerprintOut[0]!, fingerprintOut[1]!];
-  }
-
-  function apply(s: SystemState<S, M>, perm: Int32Array): SystemState<S, M> {
-    const rename: Rename = (id) => perm[id]!;
-    const actors = new Array<S>(nodes);
-    const crashed = new Array<boolean>(nodes);
-    const timers = new Array<readonly string[]>(nodes);
-    for (let i = 0; i < nodes; i++) {
-      const j = perm[i]!;
-      actors[j] = renameState ? renameState(s.actors[i]!, rename) : s.actors[i]!;
-      crashed[j] = s.crashed[i]!;
-      timers[j] = s.timers[i]!;
-    }
-    let network: Envelope<M>[] = [];
-    for (const e of s.network) {
-      const msg = renameMessage ? renameMessage(e.msg, rename) : e.msg;
-      network = insert(network, envelope(perm[e.from]!, perm[e.to]!, msg), ordered);
-    }
-    let partition = s.partition;
-    if (partition !== null) {
-      let side = partition.map(rename).sort((a, b) => a - b);
-      // A split is named by its smaller side, or by the side with the first server.
-      if (side.length * 2 === servers.length && !side.includes(servers[0]!)) side = servers.filter((id) => !side.includes(id));
-      partition = Object.freeze(side);
-    }
-    return systemState(actors, crashed, timers, network, s.history, s.faults, partition, s.causality);
-  }
-
-  return (s: SystemState<S, M>): SystemState<S, M> => {
-    // Per group: members sorted by signature, and the runs of equal signatures (ties).
-    const perm = new Int32Array(nodes);
-    for (let i = 0; i < nodes; i++) perm[i] = i;
-    const ties: { slots: Id[]; members: Id[] }[] = [];
-    let candidates = 1;
-    for (const g of groups) {
-      const sigs = g.map((id) => ({ id, sig: signature(s, id) }));
-      sigs.sort((a, b) => a.sig[0]! - b.sig[0]! || a.sig[1]! - b.sig[1]!);
-      for (let k = 0; k < g.length; ) {
-        let end = k + 1;
-        while (end < g.length && sigs[end]!.sig[0] === sigs[k]!.sig[0] && sigs[end]!.sig[1] === sigs[k]!.sig[1]) end++;
-        // The member with the k-th least signature takes the k-th least id of the group.
-        for (let x = k; x < end; x++) perm[sigs[x]!.id] = g[x]!;
-        if (end - k > 1) {
-          ties.push({ slots: g.slice(k, end), members: sigs.slice(k, end).map((x) => x.id) });
-          candidates *= factorial(end - k);
-        }
-        k = end;
-      }
-    }
-    const identity = perm.every((v, i) => v === i);
-    if (ties.length === 0 || candidates > MAX_CANDIDATES) return identity ? s : apply(s, perm);
-    // Try every assignment of tied members to their slots; keep the least fingerprint.
-    let best: SystemState<S, M> | undefined;
-    let bestHi = 0;
-    let bestLo = 0;
-    const visit = (t: number): void => {
-      if (t === ties.length) {
-        const candidate = apply(s, perm);
-        fingerprintState(candidate);
-        const hi = fingerprintOut[0]!;
-        const lo = fingerprintOut[1]!;
-        if (best === undefined || hi < bestHi || (hi === bestHi && lo < bestLo)) {
-          best = candidate;
-          bestHi = hi;
-          bestLo = lo;
-        }
-        return;
-      }
-      const { slots, members } = ties[t]!;
-      permute(members, (order) => {
-        for (let x = 0; x < order.length; x++) perm[order[x]!] = slots[x]!;
-        visit(t + 1);
-      });
-    };
-    visit(0);
-    return best!;
+  const sym: Symmetry<S, M> = {
+    groups,
+    nodes,
+    servers,
+    ordered,
+    renameState: options.renameState,
+    renameMessage: options.renameMessage,
+    blur: (id) => (inGroup[id] !== undefined && inGroup[id] !== -1 ? -1 - inGroup[id]! : id),
   };
+  return (s) => canonical(sym, s);
+}
+
+/** The representative of `s`'s orbit. */
+function canonical<S, M>(sym: Symmetry<S, M>, s: SystemState<S, M>): SystemState<S, M> {
+  const perm = new Int32Array(sym.nodes);
+  for (let i = 0; i < sym.nodes; i++) perm[i] = i;
+  const ties: Tie[] = [];
+  let candidates = 1;
+  for (const g of sym.groups) candidates *= sortGroup(sym, s, g, perm, ties);
+  const identity = perm.every((v, i) => v === i);
+  if (ties.length === 0 || candidates > MAX_CANDIDATES) return identity ? s : renamed(sym, s, perm);
+  // Try every assignment of tied members to their slots; keep the least fingerprint.
+  let best: SystemState<S, M> | undefined;
+  let bestHi = 0;
+  let bestLo = 0;
+  const visit = (t: number): void => {
+    if (t === ties.length) {
+      const candidate = renamed(sym, s, perm);
+      fingerprintState(candidate);
+      const hi = fingerprintOut[0]!;
+      const lo = fingerprintOut[1]!;
+      if (best === undefined || hi < bestHi || (hi === bestHi && lo < bestLo)) {
+        best = candidate;
+        bestHi = hi;
+        bestLo = lo;
+      }
+      return;
+    }
+    const { slots, members } = ties[t]!;
+    permute(members, (order) => {
+      for (let x = 0; x < order.length; x++) perm[order[x]!] = slots[x]!;
+      visit(t + 1);
+    });
+  };
+  visit(0);
+  return best!;
+}
+
+/**
+ * Sorts group `g` by signature into `perm` (the member with the k-th least signature takes the
+ * k-th least id), adds its ties to `ties`, and returns how many orderings the ties allow.
+ */
+function sortGroup<S, M>(sym: Symmetry<S, M>, s: SystemState<S, M>, g: readonly Id[], perm: Int32Array, ties: Tie[]): number {
+  const sigs = g.map((id) => ({ id, sig: signature(sym, s, id) }));
+  sigs.sort((a, b) => a.sig[0]! - b.sig[0]! || a.sig[1]! - b.sig[1]!);
+  let orderings = 1;
+  for (let k = 0; k < g.length; ) {
+    let end = k + 1;
+    while (end < g.length && sigs[end]!.sig[0] === sigs[k]!.sig[0] && sigs[end]!.sig[1] === sigs[k]!.sig[1]) end++;
+    for (let x = k; x < end; x++) perm[sigs[x]!.id] = g[x]!;
+    if (end - k > 1) {
+      ties.push({ slots: g.slice(k, end), members: sigs.slice(k, end).map((x) => x.id) });
+      orderings *= factorial(end - k);
+    }
+    k = end;
+  }
+  return orderings;
+}
+
+/** What no renaming within the groups changes about node `id` in `s`. */
+function signature<S, M>(sym: Symmetry<S, M>, s: SystemState<S, M>, id: Id): number[] {
+  const { renameState, renameMessage, blur } = sym;
+  const state = renameState ? renameState(s.actors[id]!, blur) : s.actors[id]!;
+  const sent: number[] = [];
+  const received: number[] = [];
+  for (const e of s.network) {
+    if (e.from !== id && e.to !== id) continue;
+    const msg = renameMessage ? renameMessage(e.msg, blur) : e.msg;
+    fingerprintState([e.from === id ? 'self' : blur(e.from), e.to === id ? 'self' : blur(e.to), msg]);
+    (e.from === id ? sent : received).push(fingerprintOut[0]!, fingerprintOut[1]!);
+  }
+  fingerprintState([state, s.crashed[id], s.timers[id], sortPairs(sent), sortPairs(received)]);
+  return [fingerprintOut[0]!, fingerprintOut[1]!];
+}
+
+/** `s` with node i playing the part of node perm[i]. */
+function renamed<S, M>(sym: Symmetry<S, M>, s: SystemState<S, M>, perm: Int32Array): SystemState<S, M> {
+  const { nodes, servers, renameState, renameMessage } = sym;
+  const rename: Rename = (id) => perm[id]!;
+  const actors = new Array<S>(nodes);
+  const crashed = new Array<boolean>(nodes);
+  const timers = new Array<readonly string[]>(nodes);
+  for (let i = 0; i < nodes; i++) {
+    const j = perm[i]!;
+    actors[j] = renameState ? renameState(s.actors[i]!, rename) : s.actors[i]!;
+    crashed[j] = s.crashed[i]!;
+    timers[j] = s.timers[i]!;
+  }
+  let network: Envelope<M>[] = [];
+  for (const e of s.network) {
+    const msg = renameMessage ? renameMessage(e.msg, rename) : e.msg;
+    network = insert(network, envelope(perm[e.from]!, perm[e.to]!, msg), sym.ordered);
+  }
+  let partition = s.partition;
+  if (partition !== null) {
+    let side = partition.map(rename).sort((a, b) => a - b);
+    // A split is named by its smaller side, or by the side with the first server.
+    if (side.length * 2 === servers.length && !side.includes(servers[0]!)) side = servers.filter((id) => !side.includes(id));
+    partition = Object.freeze(side);
+  }
+  return systemState(actors, crashed, timers, network, s.history, s.faults, partition, s.causality);
 }
 
 function sortPairs(xs: number[]): number[] {
