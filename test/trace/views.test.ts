@@ -5,6 +5,7 @@ import { renderHtml } from '../../checker/trace/html.ts';
 import { COLOURS, PLAIN, wantsColour } from '../../checker/trace/style.ts';
 import { bareView } from '../../checker/trace/view.ts';
 import { twoPhaseCommit } from '../../protocols/twopc/index.ts';
+import { twoPhase } from '../../specs/tlaplus/TwoPhase.ts';
 import { foundTrace, traceOf, twoPcModel, viewOfTrace } from './fixtures.ts';
 
 const model = twoPcModel('decision-not-logged');
@@ -111,5 +112,21 @@ describe('a lasso (a run that loops for ever)', () => {
   it('loops back to the initial state in a raw model', () => {
     const raw = { trace: { ...view.trace, nodes: undefined, cycleStart: 0 }, states: [], records: [], culprits: [] };
     expect(renderText(raw, { style: PLAIN })).toContain('↺ back to the initial state; repeats for ever');
+  });
+});
+
+describe('a raw model (no actors)', () => {
+  const tp = twoPhase(2, { bug: 'tm-commit-without-all-prepared' });
+  const found = foundTrace(tp, {}, 'buggy');
+  const rawView = viewOfTrace(tp, found);
+  it('records each step as its label and what changed in the state', () => {
+    expect(rawView.records.map((r) => r.kind)).toEqual(['init', ...found.steps.map(() => 'step')]);
+    expect(rawView.records.slice(1).map((r) => r.label)).toEqual(found.steps.map((s) => s.label));
+    expect(rawView.records[1]!.changes.length).toBeGreaterThan(0);
+  });
+  it('lists the actions with their changes', () => {
+    const text = renderText(rawView, { style: PLAIN });
+    for (const c of rawView.records[1]!.changes) expect(text).toContain(`${c.path || 'state'}: `);
+    expect(text).toContain(`1  ${found.steps[0]!.label}`);
   });
 });
