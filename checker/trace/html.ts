@@ -18,9 +18,39 @@ import { nodeState, violatingState, type TraceView } from './view.ts';
 
 export function renderHtml(view: TraceView): string {
   const { trace } = view;
+  const data = pageData(view);
+  const verdict = `${trace.property} violated${view.violationAt !== undefined ? ` after step ${view.violationAt}` : ''}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${data.title}: ${verdict}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+  <h1>${escapeHtml(data.title)}</h1>
+  <p class="verdict">✗ ${escapeHtml(verdict)}${data.expected ? ' <span class="tag">the expected bug</span>' : ''}</p>
+  <p class="meta">${trace.steps.length} step${trace.steps.length === 1 ? '' : 's'} · found by ${escapeHtml(data.strategy)} · ${escapeHtml(trace.file)}</p>
+</header>
+<main>
+  <section id="diagram-panel"><h2>Space-time diagram</h2><div id="diagram"></div><div id="history"></div></section>
+  <section id="steps-panel"><h2>Steps</h2><ol id="steps" start="0"></ol></section>
+  <section id="state-panel"><h2 id="state-title">State</h2><div id="state"></div><div id="broken"></div></section>
+</main>
+<script type="application/json" id="trace-data">${embedJson(data)}</script>
+<script>${viewerScript()}</script>
+</body>
+</html>`;
+}
+
+/** The document the page's script draws from. */
+function pageData(view: TraceView): PageData {
+  const { trace } = view;
   const state = violatingState(view);
   const tl = trace.nodes ? timelineOf(view) : undefined;
-  const data: PageData = {
+  return {
     title: `${trace.spec} / ${trace.config}`,
     property: trace.property,
     expected: typeof trace.expected === 'object' && trace.expected.violates === trace.property,
@@ -56,30 +86,6 @@ export function renderHtml(view: TraceView): string {
     cycleStart: trace.cycleStart ?? null,
     inFlight: tl && view.states.length === trace.steps.length + 1 ? tl.inFlight.map((f) => ({ from: f.from, to: f.to, message: f.text, sentAt: f.sentAt })) : [],
   };
-  const verdict = `${trace.property} violated${view.violationAt !== undefined ? ` after step ${view.violationAt}` : ''}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${data.title}: ${verdict}`)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header>
-  <h1>${escapeHtml(data.title)}</h1>
-  <p class="verdict">✗ ${escapeHtml(verdict)}${data.expected ? ' <span class="tag">the expected bug</span>' : ''}</p>
-  <p class="meta">${trace.steps.length} step${trace.steps.length === 1 ? '' : 's'} · found by ${escapeHtml(data.strategy)} · ${escapeHtml(trace.file)}</p>
-</header>
-<main>
-  <section id="diagram-panel"><h2>Space-time diagram</h2><div id="diagram"></div><div id="history"></div></section>
-  <section id="steps-panel"><h2>Steps</h2><ol id="steps" start="0"></ol></section>
-  <section id="state-panel"><h2 id="state-title">State</h2><div id="state"></div><div id="broken"></div></section>
-</main>
-<script type="application/json" id="trace-data">${embedJson(data)}</script>
-<script>${viewerScript()}</script>
-</body>
-</html>`;
 }
 
 function field(s: Json, k: string): Json | undefined {
