@@ -72,85 +72,104 @@ export interface Timeline {
 /** Equal messages (same sender, receiver, content and send event) are interchangeable. */
 const key = (m: MessageRecord): string => `${m.from}\u0000${m.to}\u0000${m.sendEvent ?? ''}\u0000${JSON.stringify(m.msg)}`;
 
-export function timelineOf(view: TraceView): Timeline {
-  const nodes = view.trace.nodes ?? [];
-
-  // Messages in flight, by envelope, oldest first.
-  const flying = new Map<string, Flight[]>();
-  const launch = (f: Flight): void => {
-    const q = flying.get(key(f));
+/** Messages in flight, by envelope, oldest first: which step sent the one a step takes. */
+class Flights {
+  private readonly flying = new Map<string, Flight[]>();
+  launch(f: Flight): void {
+    const q = this.flying.get(key(f));
     if (q) q.push(f);
-    else flying.set(key(f), [f]);
-  };
-  const land = (m: MessageRecord): Flight | undefined => flying.get(key(m))?.shift();
+    else this.flying.set(key(f), [f]);
+  }
+  land(m: MessageRecord): Flight | undefined {
+    return this.flying.get(key(m))?.shift();
+  }
+  oldest(m: MessageRecord): Flight | undefined {
+    return this.flying.get(key(m))?.[0];
+  }
+  all(): Flight[] {
+    return [...this.flying.values()].flat().sort((x, y) => x.sentAt - y.sentAt);
+  }
+}
 
-  // Client operations, per client in order; the pending one is the last.
-  const ops: { -readonly [K in keyof ClientOp]: ClientOp[K] }[][] = [];
-  const invoke = (r: StepRecord, at: number): ClientOp[] =>
-    r.invoked.map((c) => {
+/** Client operations, per client in order: a return completes the client's pending one. */
+class Operations {
+  private readonly ops: { -readonly [K in keyof ClientOp]: ClientOp[K] }[][] = [];
+  invoke(r: StepRecord, at: number): ClientOp[] {
+    return r.invoked.map((c) => {
       const op = { client: c.client, node: c.node, input: c.value, invokedAt: at };
-      (ops[c.client] ??= []).push(op);
+      (this.ops[c.client] ??= []).push(op);
       return op;
     });
-  const complete = (r: StepRecord, at: number): ClientOp[] =>
-    r.returned.flatMap((c) => {
-      const op = ops[c.client]?.find((o) => o.returnedAt === undefined);
+  }
+  complete(r: StepRecord, at: number): ClientOp[] {
+    return r.returned.flatMap((c) => {
+      const op = this.ops[c.client]?.find((o) => o.returnedAt === undefined);
       if (!op) return [];
       op.output = c.value;
       op.returnedAt = at;
       return [op];
     });
+  }
+  all(): ClientOp[] {
+    return this.ops.flat().sort((x, y) => x.invokedAt - y.invokedAt || x.client - y.client);
+  }
+}
 
+export function timelineOf(view: TraceView): Timeline {
+  const flights = new Flights();
+  const operations = new Operations();
   const init = view.records[0];
   const initialSends: Flight[] = (init?.sent ?? []).map((m) => ({ ...m, sentAt: 0 }));
-  initialSends.forEach(launch);
+  for (const f of initialSends) flights.launch(f);
   if (init) {
-    invoke(init, 0);
-    complete(init, 0);
+    operations.invoke(init, 0);
+    operations.complete(init, 0);
   }
-
   const steps = view.trace.steps.map((step, k): TimelineStep => {
-    const index = k + 1;
-    const r = view.records[index];
-    if (r === undefined) return unreplayed(index, step.label, step.action as unknown as ActorAction<Json, Json>);
-    let sentAt: number | undefined;
-    let sends: Flight[];
-    if (r.kind === 'duplicate') {
-      // The copy travels as if sent with the original.
-      sentAt = flying.get(key(r.message))?.[0]?.sentAt;
-      launch({ ...r.message, sentAt: sentAt ?? index });
-      sends = [];
-    } else {
-      if (r.kind === 'deliver' || r.kind === 'lose') sentAt = land(r.message)?.sentAt;
-      sends = r.sent.map((m) => ({ ...m, sentAt: index }));
-    }
-    const dropped = r.dropped.map((m) => land(m) ?? { ...m, sentAt: index });
-    sends.forEach(launch);
-    const returned = complete(r, index);
-    const invoked = invoke(r, index);
-    return {
-      index,
-      label: step.label,
-      record: r,
-      kind: r.kind,
-      ...(r.node !== undefined ? { node: r.node } : {}),
-      ...(r.kind === 'deliver' || r.kind === 'lose' || r.kind === 'duplicate' ? { from: r.message.from, to: r.message.to, message: r.message.text } : {}),
-      ...(sentAt !== undefined ? { sentAt } : {}),
-      ...(r.kind === 'timeout' ? { timer: r.timer } : {}),
-      ...(r.kind === 'choose' ? { choice: r.choice } : {}),
-      ...(r.kind === 'partition' ? { isolated: r.isolated } : {}),
-      sends,
-      dropped,
-      changes: r.changes,
-      timersSet: r.timersSet,
-      timersCancelled: r.timersCancelled,
-      invoked,
-      returned,
-    };
+    const r = view.records[k + 1];
+    return r === undefined
+      ? unreplayed(k + 1, step.label, step.action as unknown as ActorAction<Json, Json>)
+      : replayed(k + 1, step.label, r, flights, operations);
   });
-  const operations = ops.flat().sort((x, y) => x.invokedAt - y.invokedAt || x.client - y.client);
-  const inFlight = [...flying.values()].flat().sort((x, y) => x.sentAt - y.sentAt);
-  return { nodes, initialSends, steps, inFlight, operations };
+  return { nodes: view.trace.nodes ?? [], initialSends, steps, inFlight: flights.all(), operations: operations.all() };
+}
+
+/** Step `index` from its record, joined up with the messages and operations before it. */
+function replayed(index: number, label: string, r: StepRecord, flights: Flights, operations: Operations): TimelineStep {
+  let sentAt: number | undefined;
+  let sends: Flight[];
+  if (r.kind === 'duplicate') {
+    // The copy travels as if sent with the original.
+    sentAt = flights.oldest(r.message)?.sentAt;
+    flights.launch({ ...r.message, sentAt: sentAt ?? index });
+    sends = [];
+  } else {
+    if (r.kind === 'deliver' || r.kind === 'lose') sentAt = flights.land(r.message)?.sentAt;
+    sends = r.sent.map((m) => ({ ...m, sentAt: index }));
+  }
+  const dropped = r.dropped.map((m) => flights.land(m) ?? { ...m, sentAt: index });
+  for (const f of sends) flights.launch(f);
+  const returned = operations.complete(r, index);
+  const invoked = operations.invoke(r, index);
+  return {
+    index,
+    label,
+    record: r,
+    kind: r.kind,
+    ...(r.node !== undefined ? { node: r.node } : {}),
+    ...(r.kind === 'deliver' || r.kind === 'lose' || r.kind === 'duplicate' ? { from: r.message.from, to: r.message.to, message: r.message.text } : {}),
+    ...(sentAt !== undefined ? { sentAt } : {}),
+    ...(r.kind === 'timeout' ? { timer: r.timer } : {}),
+    ...(r.kind === 'choose' ? { choice: r.choice } : {}),
+    ...(r.kind === 'partition' ? { isolated: r.isolated } : {}),
+    sends,
+    dropped,
+    changes: r.changes,
+    timersSet: r.timersSet,
+    timersCancelled: r.timersCancelled,
+    invoked,
+    returned,
+  };
 }
 
 /** A step known only by its action (plain data from the trace file) and label. */
