@@ -7,7 +7,7 @@
 
 import { show, type Change, type Json } from './plain.ts';
 import { PLAIN, visibleWidth, type Style } from './style.ts';
-import { cycleNote } from './step-text.ts';
+import { cycleNote, sentAtNote } from './step-text.ts';
 import { timelineOf, type Flight, type Timeline, type TimelineStep } from './timeline.ts';
 import { nodeState, violatingState, type TraceView } from './view.ts';
 
@@ -160,7 +160,7 @@ function drawStep(step: TimelineStep, row: string[], center: (i: number) => numb
       const who = `${name(step.from!)} → ${name(step.to!)}`;
       const what =
         step.message === undefined ? step.label : kind === 'deliver' ? (onArrow ? who : `${who}: ${msg}`) : kind === 'lose' ? `⌁ lost ${who}: ${msg}` : `⧉ duplicated ${who}: ${msg}`;
-      const when = step.sentAt === undefined ? '' : st.dim(step.sentAt === 0 ? '  (sent at init)' : `  (sent at step ${step.sentAt})`);
+      const when = step.sentAt === undefined ? '' : st.dim(`  (${sentAtNote(step.sentAt)})`);
       return (kind === 'deliver' ? what : colour(what)) + when;
     }
     case 'timeout':
