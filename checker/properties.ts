@@ -4,7 +4,8 @@
 // reachable state satisfies the predicate; a run that never reaches one reports the property as
 // vacuous, because a spec whose interesting states are unreachable proves nothing.
 
-export type PropertyKind = 'always' | 'sometimes';
+/** Liveness kinds (eventually, leadsTo, alwaysEventually) are built in checker/liveness/properties.ts. */
+export type PropertyKind = 'always' | 'sometimes' | 'eventually' | 'leadsTo' | 'alwaysEventually';
 
 export interface Property<S> {
   readonly kind: PropertyKind;

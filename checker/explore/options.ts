@@ -1,3 +1,4 @@
+import type { EdgeSink } from './edge-sink.ts';
 import type { Progress } from './outcome.ts';
 import type { Shard } from './shard.ts';
 import type { SwarmOptions } from './swarm.ts';
@@ -18,6 +19,8 @@ export interface ExploreOptions {
   por?: boolean;
   /** Called about once a second. */
   onProgress?: (p: Progress) => void;
+  /** Exhaustive bfs: receives every state, every transition and every state left unexpanded. */
+  edges?: EdgeSink<unknown, unknown>;
 
   // Random strategy (seeded random walks; never proves `holds`).
   /** Seed of the run; walk k is seeded from (seed, k). Default: a fresh seed, reported. */

@@ -9,6 +9,8 @@ import { withoutViolation, type Bound, type Outcome, type Path } from './outcome
 import { StateStore } from './state-store.ts';
 import { candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
 import { canReduce, porBfs, porUnavailable } from './por.ts';
+import { fingerprintOut } from '../fingerprint/hash.ts';
+import { FingerprintIds } from '../liveness/fingerprint-ids.ts';
 
 const CLOCK_EVERY = 1024;
 
@@ -24,6 +26,8 @@ class Search<S, A> {
   readonly boundsHit = new Set<Bound>();
   generated = 0;
   maxDepth = 0;
+  /** With an edge sink: the id of every state by fingerprint, to name the target of every edge. */
+  readonly ids: FingerprintIds | undefined;
   readonly started = Date.now();
   private lastProgress = this.started;
   private ticks = 0;
@@ -35,6 +39,7 @@ class Search<S, A> {
     this.store = new StateStore(model, options.symmetry === true && model.symmetry !== undefined);
     this.invariants = model.properties.filter((p) => p.kind === 'always');
     this.unreached = model.properties.filter((p) => p.kind === 'sometimes');
+    this.ids = options.edges ? new FingerprintIds() : undefined;
   }
 
   /** Checks the properties of a newly found state; returns the violated invariant's name. */
@@ -103,6 +108,8 @@ class Search<S, A> {
       this.generated++;
       const id = this.store.addInitial(s, i);
       if (id < 0) continue;
+      this.options.edges?.state(id, s);
+      this.ids?.set(fingerprintOut[0]!, fingerprintOut[1]!, id);
       const broken = this.check(s);
       if (broken) return { states, violation: { property: broken, id } };
       states.push({ s, id });
@@ -116,12 +123,16 @@ export function bfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Out
   const first = search.initial();
   if (first.violation) return search.outcome(first.violation);
   const maxDepth = options.maxDepth ?? Infinity;
+  const edges = options.edges;
+  const ids = search.ids;
   let level: S[] = first.states.map((x) => x.s);
   let levelIds: number[] = first.states.map((x) => x.id);
   for (let depth = 0; level.length > 0; depth++) {
     search.maxDepth = depth;
     if (depth >= maxDepth) {
       if (level.some((s) => canStep(model, s))) search.boundsHit.add('maxDepth');
+      // A state left at the depth bound is neither a dead end nor known to be on a cycle.
+      if (edges) level.forEach((s, i) => (!search.expandable(s) || canStep(model, s)) && edges.unexpanded(levelIds[i]!));
       break;
     }
     const nextLevel: S[] = [];
@@ -130,8 +141,11 @@ export function bfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Out
       const s = level[i]!;
       // Let the frontier drop states as they are expanded.
       (level as (S | undefined)[])[i] = undefined;
-      if (!search.expandable(s)) continue;
       const parent = levelIds[i]!;
+      if (!search.expandable(s)) {
+        edges?.unexpanded(parent);
+        continue;
+      }
       const actions = search.actions(s);
       let enabled = false;
       for (let k = 0; k < actions.length; k++) {
@@ -140,6 +154,12 @@ export function bfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Out
         enabled = true;
         search.generated++;
         const id = search.store.add(t, parent, k);
+        if (edges && ids) {
+          // add() left the fingerprint of t in fingerprintOut.
+          const to = id >= 0 ? ids.set(fingerprintOut[0]!, fingerprintOut[1]!, id) : ids.get(fingerprintOut[0]!, fingerprintOut[1]!);
+          if (id >= 0) edges.state(id, t);
+          edges.edge(parent, to, actions[k]!, k);
+        }
         if (id < 0) continue;
         const broken = search.check(t);
         if (broken) {
@@ -150,7 +170,13 @@ export function bfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Out
         nextIds.push(id);
       }
       if (!enabled && model.checkDeadlock) return search.outcome({ property: DEADLOCK, id: parent });
-      if (search.outOfBudget(level.length - i + nextLevel.length, depth)) return search.outcome(undefined);
+      if (search.outOfBudget(level.length - i + nextLevel.length, depth)) {
+        if (edges) {
+          for (let j = i + 1; j < level.length; j++) edges.unexpanded(levelIds[j]!);
+          for (const id of nextIds) edges.unexpanded(id);
+        }
+        return search.outcome(undefined);
+      }
     }
     level = nextLevel;
     levelIds = nextIds;
