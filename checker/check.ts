@@ -8,6 +8,8 @@ import type { Bound, Outcome, Progress, Status } from './explore/outcome.ts';
 import type { RandomSummary } from './explore/random-summary.ts';
 import type { AnyModel } from './model.ts';
 import { describeExpectation, type Expectation, type Spec } from './spec.ts';
+import { checkLiveness, hasLiveness, type LivenessOutcome } from './liveness/check-liveness.ts';
+import type { PropertyKind } from './properties.ts';
 import { toJson } from './trace/plain.ts';
 import { TRACE_FORMAT, TRACE_VERSION, type Trace } from './trace/trace.ts';
 
@@ -18,6 +20,8 @@ export interface RunReport {
   readonly status: Status | 'error';
   /** The violated property (status `violated`). */
   readonly property?: string;
+  /** Its kind (always, eventually, leadsTo, …). */
+  readonly propertyKind?: PropertyKind;
   readonly expected: Expectation;
   /** Whether the run met the spec's expectation. */
   readonly met: boolean;
@@ -101,6 +105,7 @@ export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown,
   const strategy = settings.strategy ?? 'bfs';
   const trace = outcome.path && outcome.property ? traceOf(model, spec, config, file, expected, outcome, strategy) : undefined;
   const reason = judge(expected, outcome);
+  const kind = model.properties.find((x: { name: string }) => x.name === outcome.property)?.kind as PropertyKind | undefined;
   return {
     spec: spec.name,
     config,
@@ -116,6 +121,7 @@ export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown,
     strategy,
     ...(outcome.random !== undefined ? { random: outcome.random } : {}),
     ...(outcome.property !== undefined ? { property: outcome.property } : {}),
+    ...(kind !== undefined ? { propertyKind: kind } : {}),
     met: reason === undefined,
     ...(reason ? { reason } : {}),
     ...(trace ? { trace } : {}),
@@ -129,11 +135,12 @@ export function checkConfig(spec: Spec, config: string, file: string, options: C
   if (!p.ok) return p.report;
   let outcome: Outcome<unknown, unknown>;
   try {
-    outcome = explore(p.model, p.settings);
+    // Liveness properties need the whole graph: checkLiveness runs the search with an edge sink.
+    outcome = hasLiveness(p.model) ? checkLiveness(p.model, p.settings) : explore(p.model, p.settings);
   } catch (e) {
     return failedExploration(p, e);
   }
-  return reportRun(p, outcome, porNotes(p));
+  return reportRun(p, outcome, 'notes' in outcome ? (outcome as LivenessOutcome<unknown, unknown>).notes : porNotes(p));
 }
 
 /**
@@ -182,6 +189,7 @@ export function judge(expect: Expectation, o: Outcome<unknown, unknown>): string
 
 function traceOf(model: AnyModel, spec: Spec, config: string, file: string, expected: Expectation, o: Outcome<unknown, unknown>, strategy: string): Trace {
   const path = o.path!;
+  const { cycleStart, fairNotTaken } = o as LivenessOutcome<unknown, unknown>;
   const last = path.states[path.states.length - 1];
   const nodes = (model as { nodeNames?: readonly string[] }).nodeNames;
   return {
@@ -198,5 +206,7 @@ function traceOf(model: AnyModel, spec: Spec, config: string, file: string, expe
     init: path.init,
     steps: path.actions.map((a) => ({ action: toJson(a), label: model.formatAction ? model.formatAction(a) : JSON.stringify(a) })),
     finalState: toJson(model.present ? model.present(last) : last),
+    ...(cycleStart !== undefined ? { cycleStart } : {}),
+    ...(fairNotTaken !== undefined ? { fairNotTaken } : {}),
   };
 }

@@ -134,6 +134,8 @@ function jsonLine(r: RunReport, trace: string | undefined): Record<string, unkno
     file: r.file,
     status: r.status,
     property: r.property ?? null,
+    ...(r.propertyKind !== undefined ? { propertyKind: r.propertyKind } : {}),
+    ...(r.trace?.cycleStart !== undefined ? { cycleStart: r.trace.cycleStart } : {}),
     expected: describeExpectation(r.expected),
     met: r.met,
     distinctStates: r.distinctStates,

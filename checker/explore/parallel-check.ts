@@ -3,6 +3,7 @@
 
 import { failedExploration, prepareConfig, reportRun, type CheckOptions, type RunReport } from '../check.ts';
 import { InputError } from '../errors.ts';
+import { checkLiveness, hasLiveness } from '../liveness/check-liveness.ts';
 import type { Spec } from '../spec.ts';
 import type { Outcome } from './outcome.ts';
 import { exploreParallel } from './parallel.ts';
@@ -10,6 +11,15 @@ import { exploreParallel } from './parallel.ts';
 export async function checkConfigParallel(spec: Spec, config: string, file: string, workers: number, options: CheckOptions = {}): Promise<RunReport> {
   const p = prepareConfig(spec, config, file, options);
   if (!p.ok) return p.report;
+  if (hasLiveness(p.model)) {
+    // The fair-cycle search reads one graph of edges; the parallel search does not record them.
+    try {
+      const live = checkLiveness(p.model, p.settings);
+      return reportRun(p, live, ['--workers not applied: liveness is checked on one thread', ...live.notes]);
+    } catch (e) {
+      return failedExploration(p, e);
+    }
+  }
   if ((p.settings.strategy ?? 'bfs') !== 'bfs') return failedExploration(p, new InputError('--workers needs the bfs strategy'));
   let outcome: Outcome<unknown, unknown>;
   try {

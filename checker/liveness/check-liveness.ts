@@ -72,13 +72,15 @@ export function checkLiveness<S, A>(model: Model<S, A>, options: ExploreOptions 
     return { ...explored, notes, ...(kind ? { propertyKind: kind } : {}) };
   }
   const graph = collector.edges.build();
+  // The search numbers the distinct initial states 0, 1, … before any other.
+  const initials = initialIds(model);
   const undecided: string[] = [];
   for (let j = 0; j < properties.length; j++) {
     const p = properties[j]!;
-    const found = search(graph, collector, j, p.kind);
+    const found = search(graph, collector, initials.length, j, p.kind);
     if (found === 'undecided') undecided.push(p.name);
     if (typeof found === 'object') {
-      const path = replayLasso(model, graph, found.initId, [...found.prefix, ...found.cycle]);
+      const path = replayLasso(model, graph, initials[found.initId]!, [...found.prefix, ...found.cycle]);
       const fairNotTaken = notTaken(graph, collector, found);
       return {
         ...explored,
@@ -110,7 +112,7 @@ interface Lasso {
 }
 
 /** The product search for property j; a lasso, or whether unexpanded states leave it undecided. */
-function search<S, A>(g: StateGraph, c: GraphCollector<S, A>, j: number, kind: LivenessKind): Lasso | 'undecided' | 'holds' {
+function search<S, A>(g: StateGraph, c: GraphCollector<S, A>, initialCount: number, j: number, kind: LivenessKind): Lasso | 'undecided' | 'holds' {
   const n = g.states;
   const k = c.properties.length;
   const mark = (v: number): number => c.marks[v * k + j]!;
@@ -128,7 +130,7 @@ function search<S, A>(g: StateGraph, c: GraphCollector<S, A>, j: number, kind: L
   const parentNode = new Int32Array(2 * n);
   const queue = new Int32Array(2 * n);
   let tail = 0;
-  for (let v = 0; v < c.initialCount; v++) {
+  for (let v = 0; v < initialCount; v++) {
     const b = startBit(v);
     if (kind === 'eventually' && b === 0) continue;
     const x = 2 * v + b;
@@ -186,8 +188,7 @@ function search<S, A>(g: StateGraph, c: GraphCollector<S, A>, j: number, kind: L
 }
 
 /** Re-runs the lasso's steps from its initial state, by the index of each step's action. */
-function replayLasso<S, A>(model: Model<S, A>, g: StateGraph, initId: number, edges: readonly number[]): Path<S, A> {
-  const init = initialIndex(model, initId);
+function replayLasso<S, A>(model: Model<S, A>, g: StateGraph, init: number, edges: readonly number[]): Path<S, A> {
   let s: S = model.init()[init]!;
   const states: S[] = [s];
   const actions: A[] = [];
@@ -200,20 +201,19 @@ function replayLasso<S, A>(model: Model<S, A>, g: StateGraph, initId: number, ed
   return { init, actions, states };
 }
 
-/** The index in `model.init()` of the initial state the search numbered `id` (duplicates share one id). */
-export function initialIndex<S, A>(model: Model<S, A>, id: number): number {
+/** For each initial state id the search gives (duplicates share one), its index in `model.init()`. */
+function initialIds<S, A>(model: Model<S, A>): number[] {
   const identify = identifier(model, false);
   const seen = new Set<string>();
-  const inits = model.init();
-  for (let i = 0; i < inits.length; i++) {
-    const s = inits[i]!;
+  const ids: number[] = [];
+  model.init().forEach((s, i) => {
     fingerprintState(identify ? identify(s) : s);
     const key = `${fingerprintOut[0]},${fingerprintOut[1]}`;
-    if (seen.has(key)) continue;
-    if (seen.size === id) return i;
+    if (seen.has(key)) return;
     seen.add(key);
-  }
-  throw new Error(`internal: no initial state numbered ${id}`);
+    ids.push(i);
+  });
+  return ids;
 }
 
 /** The fair classes enabled on the cycle's states but not taken by its steps. */

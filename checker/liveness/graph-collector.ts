@@ -17,9 +17,6 @@ export class GraphCollector<S, A> implements EdgeSink<unknown, unknown> {
   readonly classes = new FairnessClasses();
   /** Per state and property: TRIGGER | GOAL bits, at `id * properties.length + j`. */
   marks = new Uint8Array(1024);
-  /** The initial states are ids 0 … initialCount − 1 (the search adds them before any step). */
-  initialCount = 0;
-  private stepping = false;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -28,7 +25,6 @@ export class GraphCollector<S, A> implements EdgeSink<unknown, unknown> {
 
   state(id: number, s: unknown): void {
     this.edges.addState(id);
-    if (!this.stepping) this.initialCount = id + 1;
     const k = this.properties.length;
     if ((id + 1) * k > this.marks.length) {
       const bigger = new Uint8Array(Math.max((id + 1) * k, Math.ceil(this.marks.length * 1.5)));
@@ -45,7 +41,6 @@ export class GraphCollector<S, A> implements EdgeSink<unknown, unknown> {
   }
 
   edge(from: number, to: number, action: unknown, via: number): void {
-    this.stepping = true;
     let cls: number;
     try {
       cls = this.classes.intern(this.model.fairness?.(action as A));
@@ -57,7 +52,6 @@ export class GraphCollector<S, A> implements EdgeSink<unknown, unknown> {
   }
 
   unexpanded(id: number): void {
-    this.stepping = true;
     this.edges.markUnexpanded(id);
   }
 }

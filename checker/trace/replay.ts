@@ -3,6 +3,7 @@
 import { HandlerError, InputError } from '../errors.ts';
 import { describeAction, type AnyModel } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
+import { judgeLasso } from '../liveness/replay-lasso.ts';
 import type { Trace } from './trace.ts';
 
 export type ReplayResult =
@@ -31,6 +32,10 @@ export function replay(model: AnyModel, trace: Trace): ReplayResult {
     if (t === undefined) return { status: 'diverged', step: i + 1, reason: `${step.label}: not enabled`, states };
     states.push(t);
     s = t;
+  }
+  if (trace.cycleStart !== undefined) {
+    const lasso = judgeLasso(model, trace.property, states, trace.steps.map((x) => x.action), trace.cycleStart);
+    return lasso.status === 'diverged' ? { ...lasso, states } : { status: lasso.status, states };
   }
   return { status: violates(model, trace.property, s) ? 'reproduced' : 'fixed', states };
 }

@@ -34,6 +34,14 @@ export interface Trace {
   /** Index into the model's initial states. */
   readonly init: number;
   readonly steps: readonly TraceStep[];
+  /**
+   * A lasso (a liveness counterexample): after the last step the run returns to the state after
+   * step `cycleStart` (0: the initial state) and repeats for ever; equal to the number of steps,
+   * it stays in the last state for ever (stuttering).
+   */
+  readonly cycleStart?: number;
+  /** A lasso: fair steps enabled on its cycle but never taken on it (each is disabled somewhere on it). */
+  readonly fairNotTaken?: readonly string[];
   /** The violating state, as presented to people. */
   readonly finalState: Json;
 }
@@ -76,6 +84,9 @@ function traceFault(doc: unknown): string | undefined {
     const s = d.steps[i] as Record<string, unknown> | null;
     if (typeof s !== 'object' || s === null || !('action' in s)) return `step ${i + 1} has no "action"`;
     if (typeof s.label !== 'string') return `step ${i + 1} has no "label"`;
+  }
+  if (d.cycleStart !== undefined && (!Number.isInteger(d.cycleStart) || (d.cycleStart as number) < 0 || (d.cycleStart as number) > d.steps.length)) {
+    return '"cycleStart" must be a step number from 0 to the number of steps';
   }
   if (d.nodes !== undefined && (!Array.isArray(d.nodes) || !d.nodes.every((n) => typeof n === 'string'))) return '"nodes" must be a list of names';
   return undefined;

@@ -1,0 +1,5 @@
+// The liveness API: properties, fairness, and the check itself (re-exported by checker/index.ts).
+
+export { eventually, leadsTo, alwaysEventually, isLiveness, type LivenessProperty, type LivenessKind } from './properties.ts';
+export type { Fairness, FairnessKind } from './fairness.ts';
+export { checkLiveness, hasLiveness, type LivenessOutcome } from './check-liveness.ts';
