@@ -14,6 +14,7 @@ import { detach } from './detach.ts';
 import { causalEnvelope, causalSuffix, emptyLog, findSent, presentLog, recordEvent, sentOf, withSent, type Cause, type CausalLog } from './causality.ts';
 import { symmetryCanonicaliser, type SymmetryOptions } from './symmetry.ts';
 import { independence } from './independence.ts';
+import { actorFairness, fairnessByNode, type GroupFairness } from './fairness.ts';
 
 export interface NetworkOptions {
   /** FIFO per channel; a multiset when false (the default). */
@@ -46,6 +47,8 @@ export interface ActorGroup<S, M> {
   readonly count?: number;
   /** Client actors record the history and are outside faults and partitions. */
   readonly client?: boolean;
+  /** Which of the group's steps are fair, for liveness properties (defaults in fairness.ts). */
+  readonly fairness?: GroupFairness;
 }
 
 export interface ActorSystemOptions<S, M> {
@@ -441,6 +444,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     },
 
     formatAction: label,
+    fairness: actorFairness(fairnessByNode(options.actors)),
     ...(canonical ? { symmetry: canonical } : {}),
     // Partial-order reduction (`--por`): which actions commute. With causality too: the log is
     // per node, and an event's clock depends only on its node's previous event and on the send
