@@ -43,6 +43,8 @@ export interface LivenessOutcome<S, A> extends Outcome<S, A> {
   /** Liveness properties the search could not decide (their counterexamples could go through unexpanded states). */
   readonly undecided?: readonly string[];
   readonly notes: readonly string[];
+  /** The recorded graph: transitions kept (self-loops and duplicates included) and their bytes. */
+  readonly graph?: { readonly edges: number; readonly bytes: number };
 }
 
 export function hasLiveness<S, A>(model: Model<S, A>): boolean {
@@ -72,6 +74,7 @@ export function checkLiveness<S, A>(model: Model<S, A>, options: ExploreOptions 
     return { ...explored, notes, ...(kind ? { propertyKind: kind } : {}) };
   }
   const graph = collector.edges.build();
+  const graphSize = { edges: graph.edges, bytes: graph.bytes };
   // The search numbers the distinct initial states 0, 1, … before any other.
   const initials = initialIds(model);
   const undecided: string[] = [];
@@ -92,14 +95,15 @@ export function checkLiveness<S, A>(model: Model<S, A>, options: ExploreOptions 
         ...(fairNotTaken.length > 0 ? { fairNotTaken } : {}),
         ms: Date.now() - started,
         notes,
+        graph: graphSize,
       };
     }
   }
   const ms = Date.now() - started;
-  if (undecided.length === 0) return { ...explored, ms, notes };
+  if (undecided.length === 0) return { ...explored, ms, notes, graph: graphSize };
   notes.push(`liveness not decided for ${undecided.join(', ')}: a counterexample could go through states the search did not expand`);
   const boundsHit: Bound[] = explored.boundsHit.length > 0 ? [...explored.boundsHit] : ['within'];
-  return { ...explored, status: 'incomplete', boundsHit, undecided, ms, notes };
+  return { ...explored, status: 'incomplete', boundsHit, undecided, ms, notes, graph: graphSize };
 }
 
 interface Lasso {

@@ -91,6 +91,10 @@ export class StateGraph {
     return this.to.length;
   }
 
+  get bytes(): number {
+    return this.offsets.byteLength + this.to.byteLength + this.via.byteLength + this.cls.byteLength + this.unexpanded.byteLength;
+  }
+
   /** The source of edge `e`: the last state whose edges start at or before `e`. */
   sourceOf(e: number): number {
     let lo = 0;
