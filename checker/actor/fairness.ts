@@ -8,7 +8,9 @@
 // - a crashed node restarting (where restarts are on) and a partition healing are weakly fair: a
 //   node that never comes back is modelled by `faults.restart: false`, not by an unfair run;
 // - a node's local choices are not fair (they model what the protocol leaves open, such as a
-//   vote); `choices: 'weak'` makes each node's choices one weakly fair class (some choice is made);
+//   vote); `choices: 'weak'` makes each node's choices one weakly fair class (some choice is made),
+//   `choices: (c) => …` gives each choice its own class (a process able to leave the critical
+//   section does, while whether it asks again stays its own business);
 // - faults (crash, loss, duplication, partition) are never fair.
 
 import type { Fairness, FairnessKind } from '../liveness/fairness.ts';
@@ -23,8 +25,11 @@ export interface GroupFairness {
   readonly deliver?: FairnessSetting;
   /** A timer of a node of the group firing. Default weak. */
   readonly timers?: FairnessSetting;
-  /** A node of the group making one of its choices. Default none. */
-  readonly choices?: FairnessSetting;
+  /**
+   * A node of the group making one of its choices. Default none. One setting: the node's choices
+   * are one class (some choice is made); a function: each choice is a class of its own.
+   */
+  readonly choices?: FairnessSetting | ((choice: unknown) => FairnessSetting);
   /** A crashed node of the group restarting. Default weak. */
   readonly restart?: FairnessSetting;
 }
@@ -42,8 +47,11 @@ export function actorFairness<M, C>(groupOf: (id: Id) => GroupFairness | undefin
         return as(of(a.to).deliver, `deliver ${a.from}→${a.to} ${JSON.stringify(a.msg)}`);
       case 'timeout':
         return as(of(a.node).timers, `timer ${a.node} ${a.timer}`);
-      case 'choose':
-        return as(of(a.node).choices, `choices of ${a.node}`);
+      case 'choose': {
+        const choices = of(a.node).choices;
+        if (typeof choices === 'function') return as(choices(a.choice), `choice ${a.node} ${JSON.stringify(a.choice)}`);
+        return as(choices, `choices of ${a.node}`);
+      }
       case 'restart':
         return as(of(a.node).restart, `restart ${a.node}`);
       case 'heal':
