@@ -36,12 +36,6 @@ export function cycleThrough(g: StateGraph, c: readonly number[], inComponent: (
   }
   for (const v of c) if (!onCycle.has(v)) walk(v);
   walk(entry);
-  if (cycle.length === 0) {
-    // Every state is on the cycle and no fair class is taken: go round once all the same.
-    const v = c.find((x) => x !== entry)!;
-    walk(v);
-    walk(entry);
-  }
   return cycle;
 }
 

@@ -13,6 +13,11 @@ export default defineSpec({
       expect: 'holds',
       description: '2 participants; the coordinator may crash, and restarts',
     },
+    'termination-p3': {
+      model: () => twoPhaseCommitTermination({ participants: 3, coordinatorRestarts: true }),
+      expect: 'holds',
+      description: '3 participants; the coordinator may crash, and restarts',
+    },
     'coordinator-crash-blocks': {
       model: () => twoPhaseCommitTermination({ participants: 2, coordinatorRestarts: false }),
       expect: { violates: 'Termination' },
