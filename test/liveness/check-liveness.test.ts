@@ -165,3 +165,13 @@ describe('a lasso in a report and a trace', () => {
     expect(replay(spec.configs['weak-finish']!.model(), broken)).toMatchObject({ status: 'diverged' });
   });
 });
+
+describe('with --workers', () => {
+  it('a configuration with liveness properties runs on one thread, and the report says so', async () => {
+    const { checkConfigParallel } = await import('../../checker/explore/parallel-check.ts');
+    const spec = defineSpec({ name: 'Flag', configs: { weak: { model: () => flag(weak('Finish'), [done]), expect: { violates: 'Done' } } } });
+    const r = await checkConfigParallel(spec, 'weak', 'flag.ts', 2);
+    expect(r).toMatchObject({ met: true, status: 'violated', property: 'Done', propertyKind: 'eventually' });
+    expect(r.notes).toContain('--workers not applied: liveness is checked on one thread');
+  });
+});
