@@ -12,5 +12,11 @@ export default defineSpec({
       expect: 'holds',
       description: '3 servers, server1 the only candidate (term 1), one client writing through it',
     },
+    'lossy-no-resend': {
+      model: () =>
+        raftProgress({ servers: 3, maxTerm: 1, elections: [0], contacts: [[0]], clients: [[{ f: 'put', key: 'x', value: '1' }]], lose: 1 }),
+      expect: { violates: 'ClientServed' },
+      description: 'a limit of the model, not of Raft: it has no client or RPC timeout, so a lost request is never resent',
+    },
   },
 });
