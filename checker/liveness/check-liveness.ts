@@ -61,9 +61,24 @@ export function livenessNotes(options: ExploreOptions): string[] {
   return notes;
 }
 
-/** Explores the model breadth-first, checks its invariants, then its liveness properties. */
-export function checkLiveness<S, A>(model: Model<S, A>, options: ExploreOptions = {}): LivenessOutcome<S, A> {
-  const started = Date.now();
+/** One liveness property's verdict on the explored graph. */
+export interface LivenessVerdict<S, A> {
+  readonly property: string;
+  readonly kind: LivenessKind;
+  /** undecided: its counterexamples could go through states the search did not expand. */
+  readonly status: 'holds' | 'violated' | 'undecided';
+  /** violated: the lasso, its cycle from step `cycleStart` on. */
+  readonly path?: Path<S, A>;
+  readonly cycleStart?: number;
+  readonly fairNotTaken?: readonly string[];
+}
+
+/**
+ * Explores the model breadth-first and checks its invariants; unless one is violated, judges every
+ * liveness property on the explored graph. `outcome` is the search's (a safety violation, or what
+ * it found without one).
+ */
+export function livenessVerdicts<S, A>(model: Model<S, A>, options: ExploreOptions = {}): { outcome: LivenessOutcome<S, A>; verdicts: LivenessVerdict<S, A>[] } {
   const notes = livenessNotes(options);
   const properties = model.properties.filter(isLiveness) as LivenessProperty<S>[];
   const collector = new GraphCollector(model, properties);
@@ -71,39 +86,40 @@ export function checkLiveness<S, A>(model: Model<S, A>, options: ExploreOptions 
   const explored = bfs(model, { ...rest, edges: collector });
   if (explored.status === 'violated') {
     const kind = model.properties.find((p) => p.name === explored.property)?.kind;
-    return { ...explored, notes, ...(kind ? { propertyKind: kind } : {}) };
+    return { outcome: { ...explored, notes, ...(kind ? { propertyKind: kind } : {}) }, verdicts: [] };
   }
   const graph = collector.edges.build();
-  const graphSize = { edges: graph.edges, bytes: graph.bytes };
   // The search numbers the distinct initial states 0, 1, … before any other.
   const initials = initialIds(model);
-  const undecided: string[] = [];
-  for (let j = 0; j < properties.length; j++) {
-    const p = properties[j]!;
+  const verdicts = properties.map((p, j): LivenessVerdict<S, A> => {
     const found = search(graph, collector, initials.length, j, p.kind);
-    if (found === 'undecided') undecided.push(p.name);
-    if (typeof found === 'object') {
-      const path = replayLasso(model, graph, initials[found.initId]!, [...found.prefix, ...found.cycle]);
-      const fairNotTaken = notTaken(graph, collector, found);
-      return {
-        ...explored,
-        status: 'violated',
-        property: p.name,
-        propertyKind: p.kind,
-        path,
-        cycleStart: found.prefix.length,
-        ...(fairNotTaken.length > 0 ? { fairNotTaken } : {}),
-        ms: Date.now() - started,
-        notes,
-        graph: graphSize,
-      };
-    }
-  }
+    if (typeof found !== 'object') return { property: p.name, kind: p.kind, status: found === 'undecided' ? 'undecided' : 'holds' };
+    const path = replayLasso(model, graph, initials[found.initId]!, [...found.prefix, ...found.cycle]);
+    const fairNotTaken = notTaken(graph, collector, found);
+    return { property: p.name, kind: p.kind, status: 'violated', path, cycleStart: found.prefix.length, ...(fairNotTaken.length > 0 ? { fairNotTaken } : {}) };
+  });
+  return { outcome: { ...explored, notes, graph: { edges: graph.edges, bytes: graph.bytes } }, verdicts };
+}
+
+/**
+ * Explores the model breadth-first, checks its invariants, then its liveness properties: the first
+ * violated one (in the model's order) is the run's violation.
+ */
+export function checkLiveness<S, A>(model: Model<S, A>, options: ExploreOptions = {}): LivenessOutcome<S, A> {
+  const started = Date.now();
+  const { outcome, verdicts } = livenessVerdicts(model, options);
   const ms = Date.now() - started;
-  if (undecided.length === 0) return { ...explored, ms, notes, graph: graphSize };
-  notes.push(`liveness not decided for ${undecided.join(', ')}: a counterexample could go through states the search did not expand`);
-  const boundsHit: Bound[] = explored.boundsHit.length > 0 ? [...explored.boundsHit] : ['within'];
-  return { ...explored, status: 'incomplete', boundsHit, undecided, ms, notes, graph: graphSize };
+  if (outcome.status === 'violated') return { ...outcome, ms };
+  const violated = verdicts.find((v) => v.status === 'violated');
+  if (violated) {
+    const { property, kind, path, cycleStart, fairNotTaken } = violated;
+    return { ...outcome, status: 'violated', property, propertyKind: kind, path: path!, cycleStart: cycleStart!, ...(fairNotTaken ? { fairNotTaken } : {}), ms };
+  }
+  const undecided = verdicts.filter((v) => v.status === 'undecided').map((v) => v.property);
+  if (undecided.length === 0) return { ...outcome, ms };
+  const notes = [...outcome.notes, `liveness not decided for ${undecided.join(', ')}: a counterexample could go through states the search did not expand`];
+  const boundsHit: Bound[] = outcome.boundsHit.length > 0 ? [...outcome.boundsHit] : ['within'];
+  return { ...outcome, status: 'incomplete', boundsHit, undecided, ms, notes };
 }
 
 interface Lasso {

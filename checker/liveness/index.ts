@@ -2,5 +2,5 @@
 
 export { eventually, leadsTo, alwaysEventually, isLiveness, type LivenessProperty, type LivenessKind } from './properties.ts';
 export type { Fairness, FairnessKind } from './fairness.ts';
-export { checkLiveness, hasLiveness, type LivenessOutcome } from './check-liveness.ts';
+export { checkLiveness, hasLiveness, livenessVerdicts, type LivenessOutcome, type LivenessVerdict } from './check-liveness.ts';
 export { actorFairness, type GroupFairness, type FairnessSetting } from '../actor/fairness.ts';

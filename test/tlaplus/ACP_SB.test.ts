@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkConfig } from '../../checker/check.ts';
 import { bfs } from '../../checker/index.ts';
-import { replay } from '../../checker/trace/replay.ts';
-import spec, { AC4_step, acpSB, SAFETY, TLC_DISTINCT_STATES, type ACPState } from '../../specs/tlaplus/ACP_SB.ts';
+import { livenessVerdicts } from '../../checker/liveness/index.ts';
+import { judgeLasso } from '../../checker/liveness/replay-lasso.ts';
+import spec, { AC3_2, AC4_step, AC5, acpSB, DecisionReachedNoFault, SAFETY, TLC_DISTINCT_STATES, type ACPAction, type ACPState } from '../../specs/tlaplus/ACP_SB.ts';
 
 // TLC 2.20 on ACP_SB_TLC.cfg (3 participants, no symmetry, CHECK_DEADLOCK FALSE), each property
 // checked alone: ../shared/BASELINES.md §7.
@@ -24,26 +25,48 @@ describe('ACP_SB, ported from ACP_SB.tla, against TLC', () => {
     expect(revised).toBe(0);
   });
 
-  it('AC3_2 holds under WF(parProg(i)) and WF(coordProgB), as TLC finds', () => {
-    expect(run('p3-ac3-2')).toMatchObject({ met: true, status: 'holds', distinctStates: TLC_DISTINCT_STATES });
+  // One search judges the three liveness properties, each as TLC checks it alone.
+  let judged: ReturnType<typeof livenessVerdicts<ACPState, ACPAction>>;
+  beforeAll(() => {
+    judged = livenessVerdicts(acpSB(3, [AC3_2, DecisionReachedNoFault, AC5]));
+  });
+  const verdict = (name: string) => judged.verdicts.find((v) => v.property === name)!;
+  const labels = (name: string) => verdict(name).path!.actions.map((a) => `${a.name}${'i' in a ? `(p${a.i})` : ''}`);
+
+  it("explores TLC's 54,944 states under WF(parProg(i)) and WF(coordProgB)", () => {
+    expect(judged.outcome).toMatchObject({ status: 'holds', distinctStates: TLC_DISTINCT_STATES });
   });
 
-  it('DecisionReachedNoFault is violated by a lasso that ends in failures, then stutters; the lasso replays', () => {
-    const r = run('p3-decision-reached-no-fault');
-    expect(r).toMatchObject({ met: true, status: 'violated', propertyKind: 'leadsTo', distinctStates: TLC_DISTINCT_STATES });
-    const steps = r.trace!.steps.map((s) => s.label);
-    expect(r.trace!.cycleStart).toBe(steps.length); // then stuttering
-    expect(steps).toContain('coordDie');
-    expect(steps[steps.length - 1]).toMatch(/^parDie/);
-    expect(replay(spec.configs['p3-decision-reached-no-fault']!.model(), r.trace!).status).toBe('reproduced');
+  it('AC3_2 holds, as TLC finds', () => {
+    expect(verdict('AC3_2').status).toBe('holds');
+  });
+
+  it('DecisionReachedNoFault is violated by a lasso that ends in failures, then stutters, and replays', () => {
+    const v = verdict('DecisionReachedNoFault');
+    expect(v).toMatchObject({ status: 'violated', kind: 'leadsTo' });
+    expect(v.cycleStart).toBe(v.path!.actions.length); // then stuttering
+    expect(labels('DecisionReachedNoFault')).toContain('coordDie');
+    expect(labels('DecisionReachedNoFault').at(-1)).toMatch(/^parDie/);
+    expect(judgeLasso(acpSB(3, [DecisionReachedNoFault]), 'DecisionReachedNoFault', v.path!.states, v.path!.actions, v.cycleStart!)).toEqual({ status: 'reproduced' });
   });
 
   it('AC5 (termination) is violated: the coordinator dies mid-protocol and a participant waits for ever', () => {
-    const r = run('p3-ac5');
-    expect(r).toMatchObject({ met: true, status: 'violated', propertyKind: 'eventually', distinctStates: TLC_DISTINCT_STATES });
-    expect(r.trace!.cycleStart).toBe(r.trace!.steps.length);
-    expect(r.trace!.steps.map((s) => s.label)).toContain('coordDie');
-    expect(replay(spec.configs['p3-ac5']!.model(), r.trace!).status).toBe('reproduced');
+    const v = verdict('AC5');
+    expect(v).toMatchObject({ status: 'violated', kind: 'eventually' });
+    expect(v.cycleStart).toBe(v.path!.actions.length);
+    expect(labels('AC5')).toContain('coordDie');
+    expect(judgeLasso(acpSB(3, [AC5]), 'AC5', v.path!.states, v.path!.actions, v.cycleStart!)).toEqual({ status: 'reproduced' });
+  });
+
+  it('each configuration expects the verdict TLC gives', () => {
+    const expected = Object.fromEntries(Object.entries(spec.configs).map(([name, c]) => [name, c.expect]));
+    expect(expected).toEqual({
+      'p3-safety': 'holds',
+      'p3-ac3-2': 'holds',
+      'p3-decision-reached-no-fault': { violates: 'DecisionReachedNoFault' },
+      'p3-ac5': { violates: 'AC5' },
+      'p3-abort-implies-no-vote': { violates: 'AbortImpliesNoVote' },
+    });
   });
 
   it('AbortImpliesNoVote is violated (safety): a dead coordinator makes a yes voter abort', () => {
