@@ -133,14 +133,17 @@ export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown,
 export function checkConfig(spec: Spec, config: string, file: string, options: CheckOptions = {}): RunReport {
   const p = prepareConfig(spec, config, file, options);
   if (!p.ok) return p.report;
+  // Liveness properties need the whole graph: checkLiveness explores it breadth-first, whatever
+  // the strategy asked (its notes say so), with an edge sink.
+  const live = hasLiveness(p.model);
   let outcome: Outcome<unknown, unknown>;
   try {
-    // Liveness properties need the whole graph: checkLiveness runs the search with an edge sink.
-    outcome = hasLiveness(p.model) ? checkLiveness(p.model, p.settings) : explore(p.model, p.settings);
+    outcome = live ? checkLiveness(p.model, p.settings) : explore(p.model, p.settings);
   } catch (e) {
     return failedExploration(p, e);
   }
-  return reportRun(p, outcome, 'notes' in outcome ? (outcome as LivenessOutcome<unknown, unknown>).notes : porNotes(p));
+  if (live) return reportRun({ ...p, settings: { ...p.settings, strategy: 'bfs' } }, outcome, (outcome as LivenessOutcome<unknown, unknown>).notes);
+  return reportRun(p, outcome, porNotes(p));
 }
 
 /**
