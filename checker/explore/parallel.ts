@@ -35,13 +35,13 @@ import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
 import type { Model } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
+import { Exploration } from './exploration.ts';
 import type { ExploreOptions } from './options.ts';
-import { withoutViolation, type Bound, type Outcome, type Path } from './outcome.ts';
+import type { Outcome, Path } from './outcome.ts';
 import { LevelPart, type PartSetup } from './parallel-part.ts';
 import { SharedLinks, initialId } from './shared-links.ts';
 import { CONTROL_WORDS, HUNGRY, STOP, STOP_BOUND, type Finished, type RunRequest, type RunSetup, type ToCoordinator, type ToWorker } from './parallel-protocol.ts';
 import { identifier, replayChain } from './state-store.ts';
-import { brokenInvariant, holdsIn } from './steps.ts';
 import { giveBackWorkers, takeWorkers } from './worker-pool.ts';
 
 /** Where a worker rebuilds the model from: a spec file, the spec's name and a configuration. */
@@ -82,17 +82,13 @@ const INITIAL_CAPACITY = 1 << 16;
  * each of which rebuilds the model from `source` (which must build the same model).
  */
 export async function exploreParallel<S, A>(source: ModelSource, model: Model<S, A>, options: ParallelOptions): Promise<Outcome<S, A>> {
-  const started = Date.now();
+  if (options.edges !== undefined) throw new InputError('an edge sink needs a single-thread exhaustive search (bfs or dfs), not --workers');
+  const run = new Exploration<S, A>(model, options);
   const E = Math.max(1, Math.floor(options.workers));
   const me = E - 1; // this thread's explorer; worker threads are 0 .. E - 2
   const symmetry = options.symmetry === true && model.symmetry !== undefined;
   let table = SharedFingerprintSet.create(options.initialCapacity ?? INITIAL_CAPACITY);
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
-  const boundsHit = new Set<Bound>();
-  const unreached = new Set(model.properties.filter((p) => p.kind === 'sometimes').map((p) => p.name));
-  const reached = (names: readonly string[]): void => names.forEach((n) => unreached.delete(n));
-  let generated = 0;
-  let maxDepth = 0;
   const stopped = (): boolean => Atomics.load(control, STOP) !== 0;
 
   // The explorers in the search: this thread's from the start, a worker once it has the model.
@@ -173,49 +169,31 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
 
   const timer = setInterval(() => {
     const now = Date.now();
-    if (options.timeoutMs !== undefined && now - started >= options.timeoutMs && !stopped()) {
-      boundsHit.add('timeout');
-      Atomics.store(control, STOP, STOP_BOUND);
-    }
+    if (!stopped() && run.timedOut(now)) Atomics.store(control, STOP, STOP_BOUND);
     if (options.maxStates !== undefined && table.size >= options.maxStates && !stopped()) {
-      boundsHit.add('maxStates');
+      run.boundsHit.add('maxStates');
       Atomics.store(control, STOP, STOP_BOUND);
     }
-    options.onProgress?.({ distinctStates: table.size, generatedStates: generated, depth: maxDepth, queue: 0, ms: now - started });
+    run.progress(now, table.size, run.maxDepth, 0);
   }, 250);
 
-  const finish = (found?: { property: string; path: Path<S, A> }): Outcome<S, A> => {
-    const base = {
-      unreached: [...unreached],
-      boundsHit: [...boundsHit],
-      distinctStates: table.size,
-      generatedStates: generated,
-      maxDepth,
-      ms: Date.now() - started,
-    };
-    if (found) return { ...base, status: 'violated', property: found.property, path: found.path };
-    return withoutViolation(base);
-  };
+  const finish = (found?: { property: string; path: Path<S, A> }): Outcome<S, A> => run.outcome(table.size, found);
 
   try {
     const identify = identifier(model, symmetry) ?? ((s: S) => s);
-    const inits = model.init();
-    const level: S[] = [];
-    const levelIds: number[] = [];
-    for (let i = 0; i < inits.length; i++) {
-      const s = inits[i]!;
-      generated++;
+    // Initial states are numbered by their index in `model.init()` here, and by `initialId` in the links.
+    const first = run.initial((s, i) => {
       fingerprintState(identify(s));
-      if (!table.add(fingerprintOut[0]!, fingerprintOut[1]!)) continue;
+      if (!table.add(fingerprintOut[0]!, fingerprintOut[1]!)) return -1;
       table.publish(1);
-      const broken = brokenInvariant(model, s);
-      if (broken !== undefined) return finish({ property: broken, path: { init: i, actions: [], states: [s] } });
-      for (const p of model.properties) if (p.kind === 'sometimes' && holdsIn(p, s)) unreached.delete(p.name);
-      level.push(s);
-      levelIds.push(initialId(i));
+      return i;
+    });
+    if (first.violation) {
+      const { property, id: init } = first.violation;
+      return finish({ property, path: { init, actions: [], states: [model.init()[init]!] } });
     }
-    part.take(level, levelIds);
-    nextSizes[me] = level.length;
+    part.take(first.states, first.ids.map(initialId));
+    nextSizes[me] = first.states.length;
     while (options.waitForWorkers === true && joined.length < E) {
       await new Promise<void>((r) => setTimeout(r, 5));
       for (const { m } of inbox) if (m.type === 'error') fail(m);
@@ -223,19 +201,19 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
 
     const maxDepthBound = options.maxDepth ?? Infinity;
     for (let depth = 0; ; depth++) {
-      maxDepth = depth;
+      run.maxDepth = depth;
       if (depth >= maxDepthBound) {
-        if (await canStepFurther()) boundsHit.add('maxDepth');
+        if (await canStepFurther()) run.boundsHit.add('maxDepth');
         break;
       }
       await expandLevel();
       if (violation !== undefined) {
-        maxDepth = violation.property === DEADLOCK ? depth : depth + 1;
+        run.maxDepth = violation.property === DEADLOCK ? depth : depth + 1;
         const { init, steps } = links.chain(violation.id);
         return finish({ property: violation.property, path: replayChain(model, init, steps) });
       }
       if (stopped()) {
-        if (options.maxStates !== undefined && table.size >= options.maxStates) boundsHit.add('maxStates');
+        if (options.maxStates !== undefined && table.size >= options.maxStates) run.boundsHit.add('maxStates');
         break;
       }
       if (joined.every((i) => nextSizes[i] === 0)) break;
@@ -298,12 +276,12 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
   }
 
   function finished(i: number, m: Finished): void {
-    generated += m.generated;
+    run.generated += m.generated;
     running.delete(i);
     switch (m.type) {
       case 'idle':
         nextSizes[i] = m.next;
-        reached(m.reached);
+        run.reachByName(m.reached);
         if (running.size > 0 && !stopped()) hunger(i);
         break;
       case 'paused':
@@ -311,7 +289,7 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
         break;
       case 'violation':
         violation ??= { property: m.property, id: m.id };
-        reached(m.reached);
+        run.reachByName(m.reached);
         break;
       case 'stopped':
         break;

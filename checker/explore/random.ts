@@ -2,26 +2,28 @@
 // to exhaust. Each walk starts afresh from an initial state and picks uniformly among the enabled
 // actions — under swarm testing, within the fault mix the walk drew — until the depth bound, a
 // state with no enabled action, or a state whose every step leaves `within` (those successors are
-// checked, not walked into). Walk k is seeded from (seed, k), so a
-// run is exactly repeatable and shards split the walks without overlap.
+// checked, not walked into). Walk k is seeded from (seed, k), so a run is exactly repeatable and
+// shards split the walks without overlap.
 //
 // Random search never proves a property: a run that finds nothing is `incomplete` (bound `walks`
 // or `timeout`), with coverage figures that say whether more walks would still find new states.
 // A violating walk is shortened before it is reported: cycles are cut (a walk that returns to a
 // state it was in skips the loop), then fast-check shrinks its schedule.
 
+import { InputError } from '../errors.ts';
 import { fingerprintHex } from '../fingerprint/hash.ts';
 import type { Model } from '../model.ts';
-import { DEADLOCK, type Property } from '../properties.ts';
+import { DEADLOCK } from '../properties.ts';
 import { CoverageTracker } from './coverage.ts';
+import { Exploration } from './exploration.ts';
 import type { ExploreOptions } from './options.ts';
-import type { Bound, Outcome, Path } from './outcome.ts';
+import type { Outcome, Path } from './outcome.ts';
 import { freshSeed, Prng, walkSeed } from './prng.ts';
 import type { RandomSummary } from './random-summary.ts';
 import { scheduleOfCandidates, shrinkSchedule } from './schedule.ts';
 import { shardWalks } from './shard.ts';
 import { identifier } from './state-store.ts';
-import { brokenInvariant, candidatesOf, expandable, holdsIn, successorOf } from './steps.ts';
+import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
 import { classifier, describeMix, drawMix, isFaultClass, type ActionClass, type Mix } from './swarm.ts';
 
 export const DEFAULT_WALKS = 1000;
@@ -42,16 +44,13 @@ interface Found<S, A> {
 }
 
 /**
- * Picks a step by rejection: draw a class of action by the mix's weights, then a candidate of that
- * class uniformly; drop it if it is not enabled, and draw again. Among the enabled actions of a
- * class the choice is uniform, and only the actions drawn are computed. Uniform mix: every
- * candidate weighs the same.
- */
-/**
- * Draws the walk's next step. A successor outside the model's `within` constraint is checked (a
- * violation there is taken as the step) but not walked into: the walk draws again, so that walks
- * stay inside the constraint as far as they can, as the exhaustive search expands only states
- * inside it. 'bounded': every enabled step leaves the constraint.
+ * Draws the walk's next step, by rejection: a class of action by the mix's weights, then a
+ * candidate of that class uniformly; one that is not enabled is dropped and the draw repeated.
+ * Among the enabled actions of a class the choice is uniform, and only the actions drawn are
+ * computed (uniform mix: every candidate weighs the same). A successor outside the model's
+ * `within` constraint is checked (a violation there is taken as the step) but not walked into:
+ * the walk draws again, so that walks stay inside the constraint as far as they can, as the
+ * exhaustive search expands only states inside it. 'bounded': every enabled step leaves it.
  */
 function pick<S, A>(model: Model<S, A>, s: S, step: number, rng: Prng, mix: Mix, classify: ((a: A) => ActionClass) | undefined): { action: A; state: S; candidate: number } | 'none' | 'banned-only' | 'bounded' {
   const cands = candidatesOf(model, s);
@@ -127,8 +126,10 @@ export function cutCycles<S, A>(walk: Walk<S, A>): Walk<S, A> {
   return out;
 }
 
-export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Outcome<S, A> {
-  const started = Date.now();
+export function random<S, A>(model: Model<S, A>, options: ExploreOptions<NoInfer<S>, NoInfer<A>> = {}): Outcome<S, A> {
+  if (options.edges !== undefined) throw new InputError('an edge sink needs an exhaustive search (bfs or dfs), not random walks');
+  // The clock is looked at before every walk.
+  const run = new Exploration(model, options, 1);
   const seed = (options.seed ?? freshSeed()) >>> 0;
   const walks = options.walks ?? DEFAULT_WALKS;
   const depth = options.walkDepth ?? options.maxDepth ?? DEFAULT_WALK_DEPTH;
@@ -136,19 +137,9 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): 
   const classify = classifier(model);
   const identify = identifier(model, options.symmetry === true) ?? ((s: S) => s);
   const coverage = new CoverageTracker(identify as (s: unknown) => unknown);
-  const unreached: Property<S>[] = model.properties.filter((p) => p.kind === 'sometimes');
-  const boundsHit = new Set<Bound>();
   const inits = model.init();
-  let generated = 0;
   let steps = 0;
   let walksRun = 0;
-  let longest = 0;
-  let lastProgress = started;
-
-  const see = (s: S, step: boolean): void => {
-    coverage.see(s, step);
-    for (let i = unreached.length - 1; i >= 0; i--) if (holdsIn(unreached[i]!, s)) unreached.splice(i, 1);
-  };
 
   const summary = (extra: Partial<RandomSummary> = {}): RandomSummary => ({
     seed,
@@ -161,16 +152,9 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): 
   });
 
   const outcome = (found: Found<S, A> | undefined): Outcome<S, A> => {
-    const base = {
-      unreached: unreached.map((p) => p.name),
-      boundsHit: [...boundsHit],
-      distinctStates: coverage.size,
-      generatedStates: generated,
-      maxDepth: longest,
-    };
     if (!found) {
-      if (boundsHit.size === 0) boundsHit.add('walks');
-      return { ...base, boundsHit: [...boundsHit], status: 'incomplete', ms: Date.now() - started, random: summary() };
+      if (run.boundsHit.size === 0) run.boundsHit.add('walks');
+      return { ...run.stats(coverage.size), status: 'incomplete', random: summary() };
     }
     const { path, tries } = shorten(model, found, options.shrink ?? true);
     const random = summary({
@@ -180,40 +164,29 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): 
       shrunkLength: path.actions.length,
       ...(tries !== undefined ? { shrinkTries: tries } : {}),
     });
-    return { ...base, status: 'violated', property: found.property, path, ms: Date.now() - started, random };
+    return { ...run.stats(coverage.size), status: 'violated', property: found.property, path, random };
   };
 
   // An initial state that breaks an invariant needs no walk.
-  for (let i = 0; i < inits.length; i++) {
-    generated++;
-    see(inits[i]!, false);
-    const broken = brokenInvariant(model, inits[i]!);
-    if (broken !== undefined) {
-      return outcome({ walk: { init: i, states: [inits[i]!], actions: [], candidates: [] }, property: broken, index: -1, ms: Date.now() - started });
-    }
+  const first = run.initial((s, i) => {
+    coverage.see(s, false);
+    return i;
+  });
+  if (first.violation) {
+    const i = first.violation.id;
+    return outcome({ walk: { init: i, states: [inits[i]!], actions: [], candidates: [] }, property: first.violation.property, index: -1, ms: Date.now() - run.started });
   }
 
-  const { first, stride } = shardWalks(options.shard);
-  for (let k = first; k < walks; k += stride) {
-    const now = Date.now();
-    if (options.timeoutMs !== undefined && now - started >= options.timeoutMs) {
-      boundsHit.add('timeout');
-      break;
-    }
-    if (options.maxStates !== undefined && coverage.size >= options.maxStates) {
-      boundsHit.add('maxStates');
-      break;
-    }
-    if (options.onProgress && now - lastProgress >= 1000) {
-      lastProgress = now;
-      options.onProgress({ distinctStates: coverage.size, generatedStates: generated, depth: longest, queue: Math.ceil((walks - k) / stride), ms: now - started });
-    }
+  const { first: firstWalk, stride } = shardWalks(options.shard);
+  for (let k = firstWalk; k < walks; k += stride) {
+    if (run.outOfBudget(coverage.size, run.maxDepth, Math.ceil((walks - k) / stride))) break;
     const rng = new Prng(walkSeed(seed, k));
     const mix = classify ? drawMix(rng, swarm, depth) : undefined;
     const init = rng.int(inits.length);
     let s: S = inits[init]!;
     const walk: Walk<S, A> = { init, states: [s], actions: [], candidates: [] };
-    see(s, false);
+    coverage.see(s, false);
+    run.reach(s);
     let violated: string | undefined;
     for (let d = 0; d < depth && expandable(model, s); d++) {
       const step = pick(model, s, d, rng, mix, classify);
@@ -221,19 +194,20 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): 
         if (step === 'none' && model.checkDeadlock) violated = DEADLOCK;
         break;
       }
-      generated++;
+      run.generated++;
       steps++;
       walk.actions.push(step.action);
       walk.candidates.push(step.candidate);
       walk.states.push(step.state);
       s = step.state;
-      see(s, true);
-      violated = brokenInvariant(model, s);
+      coverage.see(s, true);
+      run.reach(s);
+      violated = run.broken(s);
       if (violated !== undefined) break;
     }
     coverage.endWalk();
     walksRun++;
-    longest = Math.max(longest, walk.actions.length);
+    run.maxDepth = Math.max(run.maxDepth, walk.actions.length);
     options.onWalk?.({
       index: k,
       init,
@@ -241,7 +215,7 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions = {}): 
       mix: mix ? describeMix(mix) : 'uniform',
       ...(violated !== undefined ? { violated } : {}),
     });
-    if (violated !== undefined) return outcome({ walk, property: violated, index: k, ms: Date.now() - started });
+    if (violated !== undefined) return outcome({ walk, property: violated, index: k, ms: Date.now() - run.started });
   }
   return outcome(undefined);
 }
