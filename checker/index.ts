@@ -5,11 +5,11 @@ export { always, sometimes, DEADLOCK, type Property, type PropertyKind } from '.
 export { explore, bfs, dfs } from './explore/search.ts';
 export type { ExploreOptions, Strategy, WalkRecord } from './explore/options.ts';
 export type { Outcome, Path, Status, Bound, Progress } from './explore/outcome.ts';
-export { random } from './explore/random.ts';
-export type { RandomSummary } from './explore/random-summary.ts';
-export type { Coverage, CoveragePoint } from './explore/coverage.ts';
-export type { Shard } from './explore/shard.ts';
-export type { SwarmOptions, ActionClass, FaultKind } from './explore/swarm.ts';
+export { random } from './explore/random/walks.ts';
+export type { RandomSummary } from './explore/random/summary.ts';
+export type { Coverage, CoveragePoint } from './explore/random/coverage.ts';
+export type { Shard } from './explore/random/shard.ts';
+export type { SwarmOptions, ActionClass, FaultKind } from './explore/random/swarm.ts';
 export {
   scheduleArbitrary,
   modelProperty,
@@ -20,7 +20,7 @@ export {
   type Schedule,
   type ScheduleOptions,
   type ScheduleRun,
-} from './explore/schedule.ts';
+} from './explore/random/schedule.ts';
 export { defineSpec, isSpec, type Spec, type SpecConfig, type Expectation } from './spec.ts';
 export { fingerprint, fingerprintHex, type Fingerprint } from './fingerprint/hash.ts';
 export { InputError } from './errors.ts';

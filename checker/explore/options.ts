@@ -1,7 +1,7 @@
 import type { EdgeSink } from './edge-sink.ts';
 import type { Progress } from './outcome.ts';
-import type { Shard } from './shard.ts';
-import type { SwarmOptions } from './swarm.ts';
+import type { Shard } from './random/shard.ts';
+import type { SwarmOptions } from './random/swarm.ts';
 
 export type Strategy = 'bfs' | 'dfs' | 'random';
 

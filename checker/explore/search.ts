@@ -18,7 +18,7 @@ import { DEAD_END, EXPANDED, levelSearch, VIOLATED, type Successors } from './le
 import type { ExploreOptions } from './options.ts';
 import type { Outcome, Path } from './outcome.ts';
 import { canReduce, porBfs, porUnavailable } from './por.ts';
-import { random } from './random.ts';
+import { random } from './random/walks.ts';
 import { StateStore } from './state-store.ts';
 import { candidatesOf, canStep, expandable, successorOf } from './steps.ts';
 

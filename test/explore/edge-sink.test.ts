@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeSink } from '../../checker/explore/edge-sink.ts';
-import { exploreParallel } from '../../checker/explore/parallel.ts';
+import { exploreParallel } from '../../checker/explore/parallel/coordinator.ts';
 import { explore, type Model, type Strategy } from '../../checker/index.ts';
 
 interface Cell {

@@ -2,7 +2,7 @@
 // Walk k's seed depends only on the run's seed and k, so shards 1/n..n/n together run exactly the
 // walks of the unsharded run, whatever n is.
 
-import { InputError } from '../errors.ts';
+import { InputError } from '../../errors.ts';
 
 export interface Shard {
   /** 1-based. */

@@ -1,17 +1,17 @@
-// One explorer's part of a parallel breadth-first search (see parallel.ts): its share of the
+// One explorer's part of a parallel breadth-first search (see coordinator.ts): its share of the
 // current level (expanded from `pos` on), the states it found for the next level, and the parent
 // pointers of the states it inserted into the shared visited set. A worker thread runs one; so does
 // the coordinator's own thread, which is warm from the first levels by the time a worker is ready.
 // States handed from one explorer to another travel as ids and are rebuilt here (shared-links.ts).
 
-import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
-import type { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
-import type { Model } from '../model.ts';
-import { DEADLOCK, type Property } from '../properties.ts';
+import { fingerprintOut, fingerprintState } from '../../fingerprint/hash.ts';
+import type { SharedFingerprintSet } from '../../fingerprint/shared-fingerprint-set.ts';
+import type { Model } from '../../model.ts';
+import { DEADLOCK, type Property } from '../../properties.ts';
 import { initialIndex, type SharedLinks } from './shared-links.ts';
-import { identifier, replayStep } from './state-store.ts';
-import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
-import { HUNGRY, STOP, STOP_BOUND, STOP_VIOLATION, type Finished } from './parallel-protocol.ts';
+import { identifier, replayStep } from '../state-store.ts';
+import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from '../steps.ts';
+import { HUNGRY, STOP, STOP_BOUND, STOP_VIOLATION, type Finished } from './protocol.ts';
 
 /** Insertions counted locally before they are added to the shared count. */
 const PUBLISH = 64;

@@ -8,7 +8,7 @@
 
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
-import type { PoolWorkerData } from './parallel-protocol.ts';
+import type { PoolWorkerData } from './protocol.ts';
 import { workerScript } from './worker-script.ts';
 
 const idle: { file: string; worker: Worker }[] = [];

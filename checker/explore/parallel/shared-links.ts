@@ -1,4 +1,4 @@
-// The parent pointers of a parallel search (parallel.ts), in shared memory that every explorer can
+// The parent pointers of a parallel search (coordinator.ts), in shared memory that every explorer can
 // read. Explorer e numbers the states it inserts e, e + W, e + 2W, ... and writes their parent
 // pointers into chunks of its own; a chunk never moves once made, so it is handed to the other
 // explorers once (through the coordinator) and read there in place.

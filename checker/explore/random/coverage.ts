@@ -2,8 +2,8 @@
 // walks still find new ones. When the rate of new states per 1,000 steps falls towards zero, more
 // walks of the same kind stop helping: deepen the walks or change the fault mix instead.
 
-import { fingerprintParts, lastHi } from '../fingerprint/hash.ts';
-import { FingerprintSet } from '../fingerprint/fingerprint-set.ts';
+import { fingerprintParts, lastHi } from '../../fingerprint/hash.ts';
+import { FingerprintSet } from '../../fingerprint/fingerprint-set.ts';
 
 export interface CoveragePoint {
   readonly walks: number;

@@ -5,7 +5,7 @@
 // explorer inserts into: on one machine that beats sharding the set by fingerprint and shipping
 // every successor to the explorer that owns its shard, because work then crosses threads only
 // when the load needs rebalancing, not once per generated successor. Each explorer
-// (parallel-part.ts) keeps the states it found for the next level (plus those handed to it) and
+// (level-part.ts) keeps the states it found for the next level (plus those handed to it) and
 // writes the parent pointers of the states it inserted into shared memory (shared-links.ts) that
 // every explorer reads: a state crosses threads as its id, and is rebuilt there from its path.
 //
@@ -30,18 +30,18 @@
 // state count equals the one-worker count, run after run.
 
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
-import { HandlerError, InputError } from '../errors.ts';
-import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
-import { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
-import type { Model } from '../model.ts';
-import { DEADLOCK } from '../properties.ts';
-import { Exploration } from './exploration.ts';
-import type { ExploreOptions } from './options.ts';
-import type { Outcome, Path } from './outcome.ts';
-import { LevelPart, type PartSetup } from './parallel-part.ts';
+import { HandlerError, InputError } from '../../errors.ts';
+import { fingerprintOut, fingerprintState } from '../../fingerprint/hash.ts';
+import { SharedFingerprintSet } from '../../fingerprint/shared-fingerprint-set.ts';
+import type { Model } from '../../model.ts';
+import { DEADLOCK } from '../../properties.ts';
+import { Exploration } from '../exploration.ts';
+import type { ExploreOptions } from '../options.ts';
+import type { Outcome, Path } from '../outcome.ts';
+import { LevelPart, type PartSetup } from './level-part.ts';
 import { SharedLinks, initialId } from './shared-links.ts';
-import { CONTROL_WORDS, HUNGRY, STOP, STOP_BOUND, type Finished, type RunRequest, type RunSetup, type ToCoordinator, type ToWorker } from './parallel-protocol.ts';
-import { identifier, replayChain } from './state-store.ts';
+import { CONTROL_WORDS, HUNGRY, STOP, STOP_BOUND, type Finished, type RunRequest, type RunSetup, type ToCoordinator, type ToWorker } from './protocol.ts';
+import { identifier, replayChain } from '../state-store.ts';
 import { giveBackWorkers, takeWorkers } from './worker-pool.ts';
 
 /** Where a worker rebuilds the model from: a spec file, the spec's name and a configuration. */

@@ -2,7 +2,7 @@
 // reached — and, always, that finding nothing is evidence, not a proof.
 
 import { describeCoverage } from './coverage.ts';
-import type { RandomSummary } from './random-summary.ts';
+import type { RandomSummary } from './summary.ts';
 import { formatShard } from './shard.ts';
 
 const n = (x: number): string => x.toLocaleString('en-US');

@@ -10,20 +10,20 @@
 // A violating walk is shortened before it is reported: cycles are cut (a walk that returns to a
 // state it was in skips the loop), then fast-check shrinks its schedule.
 
-import { InputError } from '../errors.ts';
-import { fingerprintHex } from '../fingerprint/hash.ts';
-import type { Model } from '../model.ts';
-import { DEADLOCK } from '../properties.ts';
+import { InputError } from '../../errors.ts';
+import { fingerprintHex } from '../../fingerprint/hash.ts';
+import type { Model } from '../../model.ts';
+import { DEADLOCK } from '../../properties.ts';
 import { CoverageTracker } from './coverage.ts';
-import { Exploration } from './exploration.ts';
-import type { ExploreOptions } from './options.ts';
-import type { Outcome, Path } from './outcome.ts';
+import { Exploration } from '../exploration.ts';
+import type { ExploreOptions } from '../options.ts';
+import type { Outcome, Path } from '../outcome.ts';
 import { freshSeed, Prng, walkSeed } from './prng.ts';
-import type { RandomSummary } from './random-summary.ts';
+import type { RandomSummary } from './summary.ts';
 import { scheduleOfCandidates, shrinkSchedule } from './schedule.ts';
 import { shardWalks } from './shard.ts';
-import { identifier } from './state-store.ts';
-import { brokenInvariant, candidatesOf, expandable, successorOf } from './steps.ts';
+import { identifier } from '../state-store.ts';
+import { brokenInvariant, candidatesOf, expandable, successorOf } from '../steps.ts';
 import { classifier, describeMix, drawMix, isFaultClass, type ActionClass, type Mix } from './swarm.ts';
 
 export const DEFAULT_WALKS = 1000;

@@ -10,7 +10,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const WORKER = fileURLToPath(new URL('./parallel-worker.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 
 /** One bundle per spec file per process: a run checks many configurations of one file. */

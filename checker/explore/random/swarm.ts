@@ -7,7 +7,7 @@
 // normal steps, timeout a class of its own, every fault kind its own class); any model may classify
 // its own actions with `actionClass(a)`; a model that says nothing gets plain uniform choice.
 
-import type { Model } from '../model.ts';
+import type { Model } from '../../model.ts';
 import type { Prng } from './prng.ts';
 
 export const FAULT_KINDS = ['lose', 'duplicate', 'crash', 'restart', 'partition', 'heal'] as const;

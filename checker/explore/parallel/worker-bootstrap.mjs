@@ -7,5 +7,5 @@ import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { runWorker } = await import('./parallel-worker.ts');
+const { runWorker } = await import('./worker.ts');
 runWorker(() => import(pathToFileURL(resolve(workerData.file)).href));

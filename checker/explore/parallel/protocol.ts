@@ -1,8 +1,8 @@
-// Messages between the coordinator of a parallel search (parallel.ts) and its worker threads
-// (parallel-worker.ts), and the words of their shared control array.
+// Messages between the coordinator of a parallel search (coordinator.ts) and its worker threads
+// (worker.ts), and the words of their shared control array.
 
 import type { MessagePort } from 'node:worker_threads';
-import type { PartSetup } from './parallel-part.ts';
+import type { PartSetup } from './level-part.ts';
 
 /** What a pooled worker thread starts with (worker-pool.ts): the spec file it loads once. */
 export interface PoolWorkerData {

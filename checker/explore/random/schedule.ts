@@ -5,10 +5,10 @@
 // `fc.assert(modelProperty(model))`.
 
 import fc from 'fast-check';
-import type { Model } from '../model.ts';
-import { DEADLOCK } from '../properties.ts';
-import type { Path } from './outcome.ts';
-import { brokenInvariant, EnabledSteps, expandable } from './steps.ts';
+import type { Model } from '../../model.ts';
+import { DEADLOCK } from '../../properties.ts';
+import type { Path } from '../outcome.ts';
+import { brokenInvariant, EnabledSteps, expandable } from '../steps.ts';
 
 export interface Schedule {
   /** Index into `model.init()`, taken modulo its length. */

@@ -1,16 +1,16 @@
-// A worker thread of parallel breadth-first searches (see parallel.ts). It loads the spec file once
+// A worker thread of parallel breadth-first searches (see coordinator.ts). It loads the spec file once
 // (models are code, not transferable) and then takes part in one run after another (worker-pool.ts
 // keeps it between runs): for each it builds the run's model from the spec's name and
-// configuration and runs one explorer's part of each level (parallel-part.ts) as the coordinator
+// configuration and runs one explorer's part of each level (level-part.ts) as the coordinator
 // directs, over the port the run came with. States come and go as ids (shared-links.ts).
 
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { SharedFingerprintSet } from '../fingerprint/shared-fingerprint-set.ts';
-import type { AnyModel } from '../model.ts';
-import { isSpec } from '../spec.ts';
-import { LevelPart } from './parallel-part.ts';
+import { SharedFingerprintSet } from '../../fingerprint/shared-fingerprint-set.ts';
+import type { AnyModel } from '../../model.ts';
+import { isSpec } from '../../spec.ts';
+import { LevelPart } from './level-part.ts';
 import { SharedLinks } from './shared-links.ts';
-import type { PoolWorkerData, RunRequest, RunSetup, ToCoordinator, ToWorker } from './parallel-protocol.ts';
+import type { PoolWorkerData, RunRequest, RunSetup, ToCoordinator, ToWorker } from './protocol.ts';
 
 const { file } = workerData as PoolWorkerData;
 
