@@ -20,8 +20,8 @@
 // coordinator rehashes into a table twice as big and resumes them.
 //
 // Start-up: a worker thread takes a few tenths of a second to start, load the spec and warm its
-// code up, so workers are kept between runs (worker-pool.ts) and the CLI starts them while it loads
-// the specs. The coordinator's thread explores from the first state, and each worker joins as a
+// code up, so workers are kept between runs (worker-pool.ts), and `prepareRuns` (checker/check.ts)
+// starts them while the CLI loads the specs. The coordinator's thread explores from the first state, and each worker joins as a
 // hungry explorer once it has built the model: the coordinator's part gives it half of its rest,
 // mid-level. So the coordinator never waits for a worker, and a small model may be finished before
 // any is ready (its workers then serve the next run).
@@ -71,9 +71,8 @@ const CHUNK = 256;
 /**
  * The shared table starts with this many slots (512 KiB) and doubles at its load limit. Not more:
  * fingerprints land on random pages, so a big table has every page of it touched (a page fault
- * each) by a model a fraction of its size. Starting at 32 MiB cost 2PC actors p3-crash1 (15k
- * states) 80k page faults over six runs and a third of its time; a doubling costs a pause of the
- * explorers and a rehash, a few per big model.
+ * each) by a model a fraction of its size; a doubling costs a pause of the explorers and a
+ * rehash, a few per big model.
  */
 const INITIAL_CAPACITY = 1 << 16;
 

@@ -7,10 +7,11 @@
 import { fingerprintOut, fingerprintState } from '../../fingerprint/hash.ts';
 import type { SharedFingerprintSet } from '../../fingerprint/shared-fingerprint-set.ts';
 import type { Model } from '../../model.ts';
-import { DEADLOCK, type Property } from '../../properties.ts';
+import { DEADLOCK } from '../../properties.ts';
+import { Exploration } from '../exploration.ts';
 import { initialIndex, type SharedLinks } from './shared-links.ts';
 import { identifier, replayStep } from '../state-store.ts';
-import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from '../steps.ts';
+import { candidatesOf, canStep, expandable, successorOf } from '../steps.ts';
 import { HUNGRY, STOP, STOP_BOUND, STOP_VIOLATION, type Finished } from './protocol.ts';
 
 /** Insertions counted locally before they are added to the shared count. */
@@ -38,7 +39,8 @@ export class LevelPart<S, A> {
   private next: S[] = [];
   private nextIds: number[] = [];
   private local = 0;
-  private readonly unreached: Property<S>[];
+  /** This explorer's view of the properties: checks new states, keeps what it reached. */
+  private readonly checks: Exploration<S, A>;
   private readonly identify: (s: S) => unknown;
   private readonly shareMin: number;
   // Counted across the chunks of one expansion; reported (and reset) when it finishes.
@@ -54,7 +56,7 @@ export class LevelPart<S, A> {
     private readonly links: SharedLinks,
     private readonly give: (ids: number[]) => void,
   ) {
-    this.unreached = model.properties.filter((p) => p.kind === 'sometimes');
+    this.checks = new Exploration(model, {});
     this.identify = identifier(model, setup.symmetry) ?? ((s: S) => s);
     this.shareMin = Math.max(2, setup.shareMin ?? STEAL_MIN);
   }
@@ -151,12 +153,11 @@ export class LevelPart<S, A> {
         // names the explorer that holds its parent pointer.
         this.links.set(this.local, parent, k);
         const id = this.local++ * W + setup.index;
-        const broken = brokenInvariant(model, t);
+        const broken = this.checks.check(t);
         if (broken !== undefined) {
           Atomics.store(control, STOP, STOP_VIOLATION);
           return this.finish({ type: 'violation', property: broken, id, generated: 0, reached: this.reachedNames() });
         }
-        if (this.unreached.length > 0) this.reach(t);
         this.next.push(t);
         this.nextIds.push(id);
       }
@@ -194,11 +195,8 @@ export class LevelPart<S, A> {
     return { ...m, generated };
   }
 
-  private reach(s: S): void {
-    for (let i = this.unreached.length - 1; i >= 0; i--) if (holdsIn(this.unreached[i]!, s)) this.unreached.splice(i, 1);
-  }
-
   private reachedNames(): string[] {
-    return this.model.properties.filter((p) => p.kind === 'sometimes' && !this.unreached.includes(p)).map((p) => p.name);
+    const { unreached } = this.checks;
+    return this.model.properties.filter((p) => p.kind === 'sometimes' && !unreached.includes(p)).map((p) => p.name);
   }
 }

@@ -6,9 +6,8 @@
 // That lets an explorer rebuild any state from its id alone, by re-running the actions from an
 // initial state, which is how work crosses threads: a state rebuilt by the model's own code has
 // the same object shapes as the states that explorer made itself, where a structured clone's would
-// not (measured: cloning 7% of TwoPhase's states made its search 25% slower, half of it the clone
-// and half the code that then met two shapes of every object), and a handful of ids is a cheaper
-// message than the states. It also gives the coordinator every pointer of a counterexample's path.
+// not (cloning costs, and so does code that meets two shapes of every object), and a handful of
+// ids is a cheaper message than the states. It also gives the coordinator every pointer of a counterexample's path.
 
 /** Links per chunk (128 KiB a chunk: a parent pointer and an action index, 4 bytes each). */
 const CHUNK_BITS = 14;

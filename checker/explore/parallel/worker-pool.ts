@@ -53,7 +53,7 @@ function endOthers(file: string): void {
   }
 }
 
-/** Starts `n` workers for `specFile` ahead of its first run (the CLI does while it loads specs). */
+/** Starts `n` workers for `specFile` ahead of its first run (`prepareRuns` in checker/check.ts). */
 export function prestartWorkers(specFile: string, n: number): void {
   const done = takeWorkers(specFile, n).then(
     (ws) => giveBackWorkers(specFile, ws),

@@ -229,7 +229,6 @@ function shorten<S, A>(model: Model<S, A>, found: Found<S, A>, shrink: boolean):
   if (found.property === DEADLOCK) return { path: asPath(cut) };
   const schedule = scheduleOfCandidates(model, cut.init, cut.states, cut.candidates);
   const shrunk = shrinkSchedule(model, schedule, found.property);
-  // Hook: the trace minimiser (checker/trace/minimize.ts) can shorten further once it exists.
   return { path: shrunk.run.path, tries: shrunk.tries };
 }
 
