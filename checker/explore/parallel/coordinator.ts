@@ -82,104 +82,111 @@ const INITIAL_CAPACITY = 1 << 16;
  */
 export async function exploreParallel<S, A>(source: ModelSource, model: Model<S, A>, options: ParallelOptions): Promise<Outcome<S, A>> {
   if (options.edges !== undefined) throw new InputError('an edge sink needs a single-thread exhaustive search (bfs or dfs), not --workers');
-  const run = new Exploration<S, A>(model, options);
-  const E = Math.max(1, Math.floor(options.workers));
-  const me = E - 1; // this thread's explorer; worker threads are 0 .. E - 2
-  const symmetry = options.symmetry === true && model.symmetry !== undefined;
-  let table = SharedFingerprintSet.create(options.initialCapacity ?? INITIAL_CAPACITY);
-  const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
-  const stopped = (): boolean => Atomics.load(control, STOP) !== 0;
+  return new Coordinator(source, model, options).search();
+}
 
-  // The explorers in the search: this thread's from the start, a worker once it has the model.
-  const joined: number[] = [me];
+/** A message from worker `from`. */
+interface Received {
+  readonly from: number;
+  readonly m: ToCoordinator;
+}
+
+/** One parallel search: the coordinator's own explorer, the workers it directs, the level being run. */
+class Coordinator<S, A> {
+  private readonly run: Exploration<S, A>;
+  /** Explorers, this thread's among them. */
+  private readonly E: number;
+  /** This thread's explorer; worker threads are 0 .. E - 2. */
+  private readonly me: number;
+  private table: SharedFingerprintSet;
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
+  private readonly partSetup: Omit<PartSetup, 'index'>;
+  private readonly links: SharedLinks;
+  private readonly part: LevelPart<S, A>;
+
+  /** The explorers in the search: this thread's from the start, a worker once it has the model. */
+  private readonly joined: number[];
   /** The states each explorer holds for the next level (for the level being run: in it). */
-  const nextSizes = new Array<number>(E).fill(0);
+  private readonly nextSizes: number[];
   // The level being run: who expands, who waits for states, who paused for the table to grow.
-  const running = new Set<number>();
-  const hungry: number[] = [];
-  const paused: number[] = [];
-  let violation: { property: string; id: number } | undefined;
+  private readonly running = new Set<number>();
+  private readonly hungry: number[] = [];
+  private readonly paused: number[] = [];
+  private violation: { property: string; id: number } | undefined;
 
-  const partSetup: Omit<PartSetup, 'index'> = {
-    explorers: E,
-    symmetry,
-    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
-    ...(options.shareMin !== undefined ? { shareMin: options.shareMin } : {}),
-  };
-  const links = new SharedLinks(E, me, (index, buffer) => shareChunk(me, index, buffer));
-  const part = new LevelPart(model, { ...partSetup, index: me }, control, table, links, (ids) => pass(ids));
+  /** One inbox for every worker's messages but `ready`, which is taken at once. */
+  private readonly inbox: Received[] = [];
+  private wake: (() => void) | undefined;
+  private readonly workers: Worker[] = [];
+  private readonly ports: MessagePort[] = [];
+  private readonly leave: (() => void)[] = [];
+  private closed = false;
+  private failed = false;
 
-  // One inbox for every worker's messages but `ready`, which is taken at once.
-  const inbox: { from: number; m: ToCoordinator }[] = [];
-  let wake: (() => void) | undefined;
-  const deliver = (from: number, m: ToCoordinator): void => {
-    if (m.type === 'ready') return join(from);
-    inbox.push({ from, m });
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const receive = async (): Promise<{ from: number; m: ToCoordinator }> => {
-    while (inbox.length === 0) await new Promise<void>((r) => (wake = r));
-    return inbox.shift()!;
-  };
+  constructor(
+    private readonly source: ModelSource,
+    private readonly model: Model<S, A>,
+    private readonly options: ParallelOptions,
+  ) {
+    this.run = new Exploration<S, A>(model, options);
+    this.E = Math.max(1, Math.floor(options.workers));
+    this.me = this.E - 1;
+    this.table = SharedFingerprintSet.create(options.initialCapacity ?? INITIAL_CAPACITY);
+    this.joined = [this.me];
+    this.nextSizes = new Array<number>(this.E).fill(0);
+    this.partSetup = {
+      explorers: this.E,
+      symmetry: options.symmetry === true && model.symmetry !== undefined,
+      ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+      ...(options.shareMin !== undefined ? { shareMin: options.shareMin } : {}),
+    };
+    this.links = new SharedLinks(this.E, this.me, (index, buffer) => this.shareChunk(this.me, index, buffer));
+    this.part = new LevelPart(model, { ...this.partSetup, index: this.me }, this.control, this.table, this.links, (ids) => this.pass(ids));
+  }
 
-  // Workers come from the pool (worker-pool.ts): started and warm if an earlier run of this spec
-  // file had them, otherwise started now. Each takes part over a port of this run's own.
-  const workers: Worker[] = [];
-  const ports: MessagePort[] = [];
-  const leave: (() => void)[] = [];
-  let closed = false;
-  let failed = false;
-  const spawning = takeWorkers(source.file, E - 1).then((taken) => {
-    workers.push(...taken);
-    if (closed) return;
-    taken.forEach((w, i) => {
-      const setup: RunSetup = {
-        spec: source.spec,
-        config: source.config,
-        ...partSetup,
-        index: i,
-        control: control.buffer as SharedArrayBuffer,
-        table: table.buffer,
-        counter: table.counterBuffer,
-      };
-      const { port1, port2 } = new MessageChannel();
-      port1.on('message', (m: ToCoordinator) => deliver(i, m));
-      ports.push(port1);
-      const onError = (e: Error): void => deliver(i, { type: 'error', message: e.message, input: false });
-      // A worker that dies without an error (killed, say) would leave the search waiting for it.
-      const onExit = (code: number): void => deliver(i, { type: 'error', message: `worker ${i} exited (code ${code})`, input: false });
-      w.on('error', onError);
-      w.on('exit', onExit);
-      leave.push(() => {
-        w.off('error', onError);
-        w.off('exit', onExit);
-      });
-      const run: RunRequest = { type: 'run', setup, port: port2 };
-      w.postMessage(run, [port2]);
-    });
-  }, (e: unknown) => deliver(0, { type: 'error', message: `starting workers: ${e instanceof Error ? e.message : String(e)}`, input: false }));
-  const post = (i: number, m: ToWorker): void => ports[i]!.postMessage(m);
-  const fail = (m: Extract<ToCoordinator, { type: 'error' }>): never => {
-    failed = true;
-    throw m.input ? new InputError(m.message) : new HandlerError(m.message);
-  };
-
-  const timer = setInterval(() => {
-    const now = Date.now();
-    if (!stopped() && run.timedOut(now)) Atomics.store(control, STOP, STOP_BOUND);
-    if (options.maxStates !== undefined && table.size >= options.maxStates && !stopped()) {
-      run.boundsHit.add('maxStates');
-      Atomics.store(control, STOP, STOP_BOUND);
+  async search(): Promise<Outcome<S, A>> {
+    const { run, options } = this;
+    const spawning = this.spawn();
+    const timer = setInterval(() => this.tick(), 250);
+    try {
+      const first = this.initial();
+      if (first !== undefined) return first;
+      while (options.waitForWorkers === true && this.joined.length < this.E) {
+        await new Promise<void>((r) => setTimeout(r, 5));
+        for (const { m } of this.inbox) if (m.type === 'error') this.fail(m);
+      }
+      const maxDepthBound = options.maxDepth ?? Infinity;
+      for (let depth = 0; ; depth++) {
+        run.maxDepth = depth;
+        if (depth >= maxDepthBound) {
+          if (await this.canStepFurther()) run.boundsHit.add('maxDepth');
+          break;
+        }
+        await this.expandLevel();
+        if (this.violation !== undefined) {
+          const { property, id } = this.violation;
+          run.maxDepth = property === DEADLOCK ? depth : depth + 1;
+          const { init, steps } = this.links.chain(id);
+          return run.outcome(this.table.size, { property, path: replayChain(this.model, init, steps) });
+        }
+        if (this.stopped()) {
+          if (options.maxStates !== undefined && this.table.size >= options.maxStates) run.boundsHit.add('maxStates');
+          break;
+        }
+        if (this.joined.every((i) => this.nextSizes[i] === 0)) break;
+        for (const i of this.joined) i === this.me ? this.part.advance() : this.post(i, { type: 'advance' });
+      }
+      return run.outcome(this.table.size);
+    } finally {
+      clearInterval(timer);
+      await this.close(spawning);
     }
-    run.progress(now, table.size, run.maxDepth, 0);
-  }, 250);
+  }
 
-  const finish = (found?: { property: string; path: Path<S, A> }): Outcome<S, A> => run.outcome(table.size, found);
-
-  try {
-    const identify = identifier(model, symmetry) ?? ((s: S) => s);
+  /** Adds the initial states to this thread's part; the outcome if one breaks an invariant. */
+  private initial(): Outcome<S, A> | undefined {
+    const { model, run, table } = this;
+    const identify = identifier(model, this.partSetup.symmetry) ?? ((s: S) => s);
     // Initial states are numbered by their index in `model.init()` here, and by `initialId` in the links.
     const first = run.initial((s, i) => {
       fingerprintState(identify(s));
@@ -189,79 +196,136 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
     });
     if (first.violation) {
       const { property, id: init } = first.violation;
-      return finish({ property, path: { init, actions: [], states: [model.init()[init]!] } });
+      return run.outcome(table.size, { property, path: { init, actions: [], states: [model.init()[init]!] } });
     }
-    part.take(first.states, first.ids.map(initialId));
-    nextSizes[me] = first.states.length;
-    while (options.waitForWorkers === true && joined.length < E) {
-      await new Promise<void>((r) => setTimeout(r, 5));
-      for (const { m } of inbox) if (m.type === 'error') fail(m);
-    }
+    this.part.take(first.states, first.ids.map(initialId));
+    this.nextSizes[this.me] = first.states.length;
+    return undefined;
+  }
 
-    const maxDepthBound = options.maxDepth ?? Infinity;
-    for (let depth = 0; ; depth++) {
-      run.maxDepth = depth;
-      if (depth >= maxDepthBound) {
-        if (await canStepFurther()) run.boundsHit.add('maxDepth');
-        break;
-      }
-      await expandLevel();
-      if (violation !== undefined) {
-        run.maxDepth = violation.property === DEADLOCK ? depth : depth + 1;
-        const { init, steps } = links.chain(violation.id);
-        return finish({ property: violation.property, path: replayChain(model, init, steps) });
-      }
-      if (stopped()) {
-        if (options.maxStates !== undefined && table.size >= options.maxStates) run.boundsHit.add('maxStates');
-        break;
-      }
-      if (joined.every((i) => nextSizes[i] === 0)) break;
-      for (const i of joined) i === me ? part.advance() : post(i, { type: 'advance' });
-    }
-    return finish();
-  } finally {
-    clearInterval(timer);
-    closed = true;
+  /**
+   * Workers come from the pool (worker-pool.ts): started and warm if an earlier run of this spec
+   * file had them, otherwise started now. Each takes part over a port of this run's own.
+   */
+  private spawn(): Promise<void> {
+    const { source, control } = this;
+    return takeWorkers(source.file, this.E - 1).then(
+      (taken) => {
+        this.workers.push(...taken);
+        if (this.closed) return;
+        // The table as it is now: it may have grown since the run began.
+        const table = this.table;
+        taken.forEach((w, i) => {
+          const setup: RunSetup = {
+            spec: source.spec,
+            config: source.config,
+            ...this.partSetup,
+            index: i,
+            control: control.buffer as SharedArrayBuffer,
+            table: table.buffer,
+            counter: table.counterBuffer,
+          };
+          const { port1, port2 } = new MessageChannel();
+          port1.on('message', (m: ToCoordinator) => this.deliver(i, m));
+          this.ports.push(port1);
+          const onError = (e: Error): void => this.deliver(i, { type: 'error', message: e.message, input: false });
+          // A worker that dies without an error (killed, say) would leave the search waiting for it.
+          const onExit = (code: number): void => this.deliver(i, { type: 'error', message: `worker ${i} exited (code ${code})`, input: false });
+          w.on('error', onError);
+          w.on('exit', onExit);
+          this.leave.push(() => {
+            w.off('error', onError);
+            w.off('exit', onExit);
+          });
+          const request: RunRequest = { type: 'run', setup, port: port2 };
+          w.postMessage(request, [port2]);
+        });
+      },
+      (e: unknown) => this.deliver(0, { type: 'error', message: `starting workers: ${e instanceof Error ? e.message : String(e)}`, input: false }),
+    );
+  }
+
+  /** Ends the run: every worker stops and goes back to the pool (unless one failed). */
+  private async close(spawning: Promise<void>): Promise<void> {
+    this.closed = true;
     // Whatever a worker is still doing for this run, it stops at its next state.
-    Atomics.store(control, STOP, STOP_BOUND);
+    Atomics.store(this.control, STOP, STOP_BOUND);
     await spawning;
     // Closing a run's port ends the worker's part in it; the worker waits for its next run.
-    for (const p of ports) p.close();
-    for (const l of leave) l();
+    for (const p of this.ports) p.close();
+    for (const l of this.leave) l();
     // A worker that failed may be in any state: it is not handed to another run.
-    if (failed) for (const w of workers) void w.terminate();
-    else giveBackWorkers(source.file, workers);
+    if (this.failed) for (const w of this.workers) void w.terminate();
+    else giveBackWorkers(this.source.file, this.workers);
+  }
+
+  /** The clock: bounds and progress. */
+  private tick(): void {
+    const { run, control, options, table } = this;
+    const now = Date.now();
+    if (!this.stopped() && run.timedOut(now)) Atomics.store(control, STOP, STOP_BOUND);
+    if (options.maxStates !== undefined && table.size >= options.maxStates && !this.stopped()) {
+      run.boundsHit.add('maxStates');
+      Atomics.store(control, STOP, STOP_BOUND);
+    }
+    run.progress(now, table.size, run.maxDepth, 0);
+  }
+
+  private stopped(): boolean {
+    return Atomics.load(this.control, STOP) !== 0;
+  }
+
+  private deliver(from: number, m: ToCoordinator): void {
+    if (m.type === 'ready') return this.join(from);
+    this.inbox.push({ from, m });
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  private async receive(): Promise<Received> {
+    while (this.inbox.length === 0) await new Promise<void>((r) => (this.wake = r));
+    return this.inbox.shift()!;
+  }
+
+  private post(i: number, m: ToWorker): void {
+    this.ports[i]!.postMessage(m);
+  }
+
+  private fail(m: Extract<ToCoordinator, { type: 'error' }>): never {
+    this.failed = true;
+    throw m.input ? new InputError(m.message) : new HandlerError(m.message);
   }
 
   /** Worker `i` has the model: it joins the search, hungry if a level is being run. */
-  function join(i: number): void {
-    if (closed) return;
+  private join(i: number): void {
+    if (this.closed) return;
     // Before any state it could be handed: the pointers to rebuild it from.
-    for (const c of links.held()) post(i, { type: 'chunk', ...c });
-    joined.push(i);
-    nextSizes[i] = 0;
-    if (running.size > 0 && !stopped()) hunger(i);
+    for (const c of this.links.held()) this.post(i, { type: 'chunk', ...c });
+    this.joined.push(i);
+    this.nextSizes[i] = 0;
+    if (this.running.size > 0 && !this.stopped()) this.hunger(i);
   }
 
-  function hunger(i: number): void {
-    hungry.push(i);
-    Atomics.add(control, HUNGRY, 1);
+  private hunger(i: number): void {
+    this.hungry.push(i);
+    Atomics.add(this.control, HUNGRY, 1);
   }
 
   /** Sets explorer `i` expanding its part of the level. */
-  function start(i: number): void {
-    running.add(i);
-    if (i === me) part.useTable(table);
-    else post(i, { type: 'expand', table: table.buffer });
+  private start(i: number): void {
+    this.running.add(i);
+    if (i === this.me) this.part.useTable(this.table);
+    else this.post(i, { type: 'expand', table: this.table.buffer });
   }
 
   /** States one explorer gave for a hungry one (which claimed that one's token). */
-  function pass(ids: readonly number[]): void {
-    if (stopped()) return;
-    const to = hungry.shift()!;
-    if (to === me) part.adopt(ids);
-    else post(to, { type: 'take', ids });
-    start(to);
+  private pass(ids: readonly number[]): void {
+    if (this.stopped()) return;
+    const to = this.hungry.shift()!;
+    if (to === this.me) this.part.adopt(ids);
+    else this.post(to, { type: 'take', ids });
+    this.start(to);
   }
 
   /**
@@ -269,49 +333,50 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
    * before any id it holds can: a worker's ids come through this thread after its chunk (one port,
    * in order), and this thread's own are posted as they are made.
    */
-  function shareChunk(from: number, index: number, buffer: SharedArrayBuffer): void {
-    if (from !== me) links.add(from, index, buffer);
-    for (const i of joined) if (i !== me && i !== from) post(i, { type: 'chunk', explorer: from, index, buffer });
+  private shareChunk(from: number, index: number, buffer: SharedArrayBuffer): void {
+    if (from !== this.me) this.links.add(from, index, buffer);
+    for (const i of this.joined) if (i !== this.me && i !== from) this.post(i, { type: 'chunk', explorer: from, index, buffer });
   }
 
-  function finished(i: number, m: Finished): void {
+  private finished(i: number, m: Finished): void {
+    const { run, running, paused } = this;
     run.generated += m.generated;
     running.delete(i);
     switch (m.type) {
       case 'idle':
-        nextSizes[i] = m.next;
+        this.nextSizes[i] = m.next;
         run.reachByName(m.reached);
-        if (running.size > 0 && !stopped()) hunger(i);
+        if (running.size > 0 && !this.stopped()) this.hunger(i);
         break;
       case 'paused':
         paused.push(i);
         break;
       case 'violation':
-        violation ??= { property: m.property, id: m.id };
+        this.violation ??= { property: m.property, id: m.id };
         run.reachByName(m.reached);
         break;
       case 'stopped':
         break;
     }
-    if (running.size === 0 && paused.length > 0 && !stopped()) {
-      table = table.grown(table.capacity * 2);
-      for (const p of paused.splice(0)) start(p);
+    if (running.size === 0 && paused.length > 0 && !this.stopped()) {
+      this.table = this.table.grown(this.table.capacity * 2);
+      for (const p of paused.splice(0)) this.start(p);
     }
   }
 
-  function handle(from: number, m: ToCoordinator): void {
+  private handle({ from, m }: Received): void {
     switch (m.type) {
       case 'error':
-        return fail(m);
+        return this.fail(m);
       case 'given':
-        return pass(m.ids);
+        return this.pass(m.ids);
       case 'chunk':
-        return shareChunk(from, m.index, m.buffer);
+        return this.shareChunk(from, m.index, m.buffer);
       case 'idle':
       case 'paused':
       case 'stopped':
       case 'violation':
-        return finished(from, m);
+        return this.finished(from, m);
       default:
         return;
     }
@@ -321,42 +386,39 @@ export async function exploreParallel<S, A>(source: ModelSource, model: Model<S,
    * Runs one level on every explorer that has states; the others wait hungry. This thread's part
    * runs in chunks, between which the workers' messages are handled.
    */
-  async function expandLevel(): Promise<void> {
+  private async expandLevel(): Promise<void> {
+    const { joined, nextSizes, running, me } = this;
     running.clear();
-    hungry.length = 0;
-    paused.length = 0;
-    for (const i of joined) if (nextSizes[i]! > 0) start(i);
-    for (const i of joined) if (nextSizes[i] === 0 && running.size > 0) hunger(i);
+    this.hungry.length = 0;
+    this.paused.length = 0;
+    for (const i of joined) if (nextSizes[i]! > 0) this.start(i);
+    for (const i of joined) if (nextSizes[i] === 0 && running.size > 0) this.hunger(i);
     while (running.size > 0) {
       if (running.has(me)) {
-        const m = part.expand(CHUNK);
-        if (m !== undefined) finished(me, m);
+        const m = this.part.expand(CHUNK);
+        if (m !== undefined) this.finished(me, m);
         await new Promise<void>((r) => setImmediate(r));
-        while (inbox.length > 0) {
-          const { from, m } = inbox.shift()!;
-          handle(from, m);
-        }
+        while (this.inbox.length > 0) this.handle(this.inbox.shift()!);
       } else {
-        const { from, m } = await receive();
-        handle(from, m);
+        this.handle(await this.receive());
       }
     }
     // No explorer runs: no one can claim a hungry token any more.
-    Atomics.store(control, HUNGRY, 0);
+    Atomics.store(this.control, HUNGRY, 0);
   }
 
   /** At the depth bound: can any explorer's level still take a step? */
-  async function canStepFurther(): Promise<boolean> {
-    const others = joined.filter((i) => i !== me);
-    for (const i of others) post(i, { type: 'probe' });
-    let more = part.canStepFurther();
+  private async canStepFurther(): Promise<boolean> {
+    const others = this.joined.filter((i) => i !== this.me);
+    for (const i of others) this.post(i, { type: 'probe' });
+    let more = this.part.canStepFurther();
     for (let n = 0; n < others.length; ) {
-      const { from, m } = await receive();
-      if (m.type !== 'probed') {
-        handle(from, m);
+      const r = await this.receive();
+      if (r.m.type !== 'probed') {
+        this.handle(r);
         continue;
       }
-      if (m.more) more = true;
+      if (r.m.more) more = true;
       n++;
     }
     return more;
