@@ -182,35 +182,13 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions<NoInfer
     if (run.outOfBudget(coverage.size, run.maxDepth, Math.ceil((walks - k) / stride))) break;
     const rng = new Prng(walkSeed(seed, k));
     const mix = classify ? drawMix(rng, swarm, depth) : undefined;
-    const init = rng.int(inits.length);
-    let s: S = inits[init]!;
-    const walk: Walk<S, A> = { init, states: [s], actions: [], candidates: [] };
-    coverage.see(s, false);
-    run.reach(s);
-    let violated: string | undefined;
-    for (let d = 0; d < depth && expandable(model, s); d++) {
-      const step = pick(model, s, d, rng, mix, classify);
-      if (step === 'none' || step === 'banned-only' || step === 'bounded') {
-        if (step === 'none' && model.checkDeadlock) violated = DEADLOCK;
-        break;
-      }
-      run.generated++;
-      steps++;
-      walk.actions.push(step.action);
-      walk.candidates.push(step.candidate);
-      walk.states.push(step.state);
-      s = step.state;
-      coverage.see(s, true);
-      run.reach(s);
-      violated = run.broken(s);
-      if (violated !== undefined) break;
-    }
-    coverage.endWalk();
+    const { walk, violated } = walkOnce(run, coverage, inits, rng.int(inits.length), depth, rng, mix, classify);
+    steps += walk.actions.length;
     walksRun++;
     run.maxDepth = Math.max(run.maxDepth, walk.actions.length);
     options.onWalk?.({
       index: k,
-      init,
+      init: walk.init,
       candidates: walk.candidates,
       mix: mix ? describeMix(mix) : 'uniform',
       ...(violated !== undefined ? { violated } : {}),
@@ -218,6 +196,34 @@ export function random<S, A>(model: Model<S, A>, options: ExploreOptions<NoInfer
     if (violated !== undefined) return outcome({ walk, property: violated, index: k, ms: Date.now() - run.started });
   }
   return outcome(undefined);
+}
+
+/** One walk from `inits[init]`, at most `depth` steps: the walk, and the property its last state violates. */
+function walkOnce<S, A>(run: Exploration<S, A>, coverage: CoverageTracker, inits: readonly S[], init: number, depth: number, rng: Prng, mix: Mix, classify: ((a: A) => ActionClass) | undefined): { walk: Walk<S, A>; violated?: string } {
+  const { model } = run;
+  let s: S = inits[init]!;
+  const walk: Walk<S, A> = { init, states: [s], actions: [], candidates: [] };
+  coverage.see(s, false);
+  run.reach(s);
+  let violated: string | undefined;
+  for (let d = 0; d < depth && expandable(model, s); d++) {
+    const step = pick(model, s, d, rng, mix, classify);
+    if (step === 'none' || step === 'banned-only' || step === 'bounded') {
+      if (step === 'none' && model.checkDeadlock) violated = DEADLOCK;
+      break;
+    }
+    run.generated++;
+    walk.actions.push(step.action);
+    walk.candidates.push(step.candidate);
+    walk.states.push(step.state);
+    s = step.state;
+    coverage.see(s, true);
+    run.reach(s);
+    violated = run.broken(s);
+    if (violated !== undefined) break;
+  }
+  coverage.endWalk();
+  return violated !== undefined ? { walk, violated } : { walk };
 }
 
 /** The path to report for a violating walk: cycles cut, then the schedule shrunk by fast-check. */
