@@ -6,7 +6,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { prepareRuns, runConfig, type RunOptions, type RunReport } from '../check.ts';
 import type { Strategy } from '../explore/options.ts';
 import { randomJson, randomText } from '../explore/random/report.ts';
-import { parseShard } from '../explore/random/shard.ts';
+import { parseShard, type Shard } from '../explore/random/shard.ts';
 import { InputError } from '../errors.ts';
 import { describeExpectation } from '../spec.ts';
 import { traceFileName, writeTrace } from '../trace/trace.ts';
@@ -86,23 +86,7 @@ async function runCheck(args: CheckArgs): Promise<number> {
   let randomRuns = 0;
   const finished: Finished[] = [];
   for (const { spec, file, name } of runs) {
-    const settings: RunOptions = {
-      workers: args.workers,
-      ...(args.minimize !== undefined ? { minimize: args.minimize } : {}),
-      ...(args.strategy !== undefined ? { strategy: args.strategy } : {}),
-      ...(args['max-depth'] !== undefined ? { maxDepth: args['max-depth'] } : {}),
-      ...(args['max-states'] !== undefined ? { maxStates: args['max-states'] } : {}),
-      ...(args.timeout !== undefined ? { timeoutMs: args.timeout * 1000 } : {}),
-      symmetry: args.symmetry,
-      ...(args.seed !== undefined ? { seed: args.seed } : {}),
-      ...(args.walks !== undefined ? { walks: args.walks } : {}),
-      ...(args['walk-depth'] !== undefined ? { walkDepth: args['walk-depth'] } : {}),
-      ...(shard ? { shard } : {}),
-      ...(args.swarm !== undefined ? { swarm: args.swarm } : {}),
-      ...(args.reporter === 'text' ? { onProgress: progressLine(`${spec.name}/${name}`) } : {}),
-      ...(args.por ? { por: true } : {}),
-    };
-    const report = await runConfig(spec, name, file, settings);
+    const report = await runConfig(spec, name, file, runOptions(args, shard, `${spec.name}/${name}`));
     clearProgress();
     const tracePath = report.trace ? join(args['trace-out'], traceFileName(spec.name, name)) : undefined;
     if (report.trace && tracePath) writeTrace(tracePath, report.trace);
@@ -124,6 +108,26 @@ async function runCheck(args: CheckArgs): Promise<number> {
     if (randomRuns > 0) process.stdout.write(`${randomRuns} ran random walks: a 'holds' there means no violation was found, not that none exists\n`);
   }
   return exit;
+}
+
+/** The run options the flags ask for (a spec's own bounds and strategy apply where they are silent). */
+function runOptions(args: CheckArgs, shard: Shard | undefined, label: string): RunOptions {
+  return {
+    workers: args.workers,
+    ...(args.minimize !== undefined ? { minimize: args.minimize } : {}),
+    ...(args.strategy !== undefined ? { strategy: args.strategy } : {}),
+    ...(args['max-depth'] !== undefined ? { maxDepth: args['max-depth'] } : {}),
+    ...(args['max-states'] !== undefined ? { maxStates: args['max-states'] } : {}),
+    ...(args.timeout !== undefined ? { timeoutMs: args.timeout * 1000 } : {}),
+    symmetry: args.symmetry,
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    ...(args.walks !== undefined ? { walks: args.walks } : {}),
+    ...(args['walk-depth'] !== undefined ? { walkDepth: args['walk-depth'] } : {}),
+    ...(shard ? { shard } : {}),
+    ...(args.swarm !== undefined ? { swarm: args.swarm } : {}),
+    ...(args.reporter === 'text' ? { onProgress: progressLine(label) } : {}),
+    ...(args.por ? { por: true } : {}),
+  };
 }
 
 function jsonLine(r: RunReport, trace: string | undefined): Record<string, unknown> {
