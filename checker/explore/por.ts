@@ -28,6 +28,7 @@
 // through a re-expansion may be reached later than its distance from the initial state, so a
 // counterexample is valid but not always a shortest one.
 
+import { InputError } from '../errors.ts';
 import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { VisitedSet } from '../fingerprint/visited-set.ts';
 import type { Model } from '../model.ts';
@@ -73,6 +74,8 @@ type Sleep<A> = Map<number | string, A>;
 
 /** Breadth-first search that takes from each state only the actions outside its sleep set. */
 export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: ExploreOptions<NoInfer<S>, NoInfer<A>> = {}): Outcome<S, A> {
+  // Sleep sets skip transitions: a graph built from what is left would miss edges.
+  if (options.edges !== undefined) throw new InputError('an edge sink needs an exhaustive search without reduction (bfs or dfs), not partial-order reduction');
   const run = new Exploration(model, options);
   return levelSearch(run, new SleepSets(run, model));
 }
