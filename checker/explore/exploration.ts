@@ -51,9 +51,11 @@ export class Exploration<S, A> {
 
   /** Checks a newly found state: the violated invariant's name, else notes the `sometimes` properties it reaches. */
   check(s: S): string | undefined {
-    const broken = this.broken(s);
-    if (broken === undefined) this.reach(s);
-    return broken;
+    for (const p of this.invariants) if (!holdsIn(p, s)) return p.name;
+    for (let i = this.unreached.length - 1; i >= 0; i--) {
+      if (holdsIn(this.unreached[i]!, s)) this.unreached.splice(i, 1);
+    }
+    return undefined;
   }
 
   /** The first invariant (in the model's order) that `s` breaks. */
