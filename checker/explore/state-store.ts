@@ -71,11 +71,6 @@ export class StateStore<S, A> {
     return this.add(s, NO_PARENT, initIndex);
   }
 
-  /** The parent of state `id` (-1 for an initial state) and the index of the action from it. */
-  link(id: number): { parent: number; via: number } {
-    return { parent: this.links.parent(id), via: this.links.via(id) };
-  }
-
   /** Rebuilds the path to state `id` by re-running the recorded actions. */
   path(id: number): Path<S, A> {
     const { init, steps } = this.links.chain(id);
