@@ -32,6 +32,7 @@ export {
   type ActorSystemOptions,
   type ActorModel,
   type ActorGroup,
+  type SystemProperty,
   type SystemState,
   type NetworkOptions,
   type FaultOptions,
@@ -40,6 +41,7 @@ export {
 export type { Envelope, Network } from './actor/network.ts';
 export type { SymmetryOptions, Rename } from './actor/symmetry.ts';
 export { historyOf, type ClientHistory, type RecordedOp } from './actor/client-history.ts';
+export { majority, type SystemView } from './actor/system-view.ts';
 export {
   causalEvents,
   happensBefore,
@@ -59,14 +61,15 @@ export {
 export {
   checkLinearizability,
   linearizable,
+  linearizability,
   partitionBy,
   defineSpec as defineSequentialSpec,
   explainFailure,
   renderExplanationText,
   renderExplanationHtml,
-  register,
-  casRegister,
-  kv,
+  register as registerSpec,
+  casRegister as casRegisterSpec,
+  kv as kvSpec,
   type History,
   type Operation,
   type SequentialSpec,

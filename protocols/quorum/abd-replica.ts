@@ -6,7 +6,6 @@ import type { AbdMessage } from './abd-messages.ts';
 import { compareTimestamps, type Timestamp } from './timestamp.ts';
 
 export interface AbdReplicaState {
-  readonly role: 'replica';
   readonly ts: Timestamp;
   readonly value: Value;
 }
@@ -14,8 +13,8 @@ export interface AbdReplicaState {
 export function abdReplica(): Actor<AbdReplicaState, AbdMessage> {
   return {
     name: 'replica',
-    durable: ['role', 'ts', 'value'],
-    init: () => ({ role: 'replica', ts: [0, 0], value: null }),
+    durable: ['ts', 'value'],
+    init: () => ({ ts: [0, 0], value: null }),
     onMessage(s, from, msg, ctx) {
       switch (msg.type) {
         case 'Query':
