@@ -3,7 +3,7 @@
 export type { History, Operation } from './history.ts';
 export { historyFault, isPending } from './history.ts';
 export type { AnySpec, SequentialSpec, SpecDefinition } from './sequential-spec.ts';
-export { defineSpec, partitionBy } from './sequential-spec.ts';
+export { defineSequentialSpec, partitionBy } from './sequential-spec.ts';
 export * from './specs/index.ts';
 export type { CheckOptions, LinearizabilityResult, LinearizationFailure, Verdict } from './linearizability.ts';
 export { checkLinearizability } from './linearizability.ts';

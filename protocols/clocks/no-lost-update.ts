@@ -1,7 +1,7 @@
 // No Lost Update: a write that reached a replica is never discarded unless a causally later write
 // (by the engine's true happens-before between the clients' write events) reached a replica too.
 
-import { causalEvents, describeEvent, happensBefore, type CausalLog, type LoggedEvent } from '../../checker/index.ts';
+import { causalEvents, describeEvent, happensBefore, type CausalLog, type LoggedEvent } from '../../checker/causality.ts';
 
 interface Store {
   readonly actors: readonly ({ readonly versions: readonly { readonly value: string }[] } | object)[];

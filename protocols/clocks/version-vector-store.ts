@@ -9,7 +9,8 @@
 // it the same way (anti-entropy). The `last-writer-wins-wall-clock` bug replaces that with
 // last-writer-wins on a per-replica wall clock: concurrent writes are resolved by keeping one.
 
-import { actorSystem, always, compareVectors, sometimes, type Actor, type ActorModel, type Id, type SystemState, type SystemView } from '../../checker/index.ts';
+import { actorSystem, always, sometimes, type Actor, type ActorModel, type Id, type SystemState, type SystemView } from '../../checker/index.ts';
+import { compareVectors } from '../../checker/causality.ts';
 import type { Bug } from './options.ts';
 import { explainLostUpdate } from './no-lost-update.ts';
 import type { Vector } from './vector-clock.ts';

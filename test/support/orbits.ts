@@ -8,7 +8,8 @@
 // apart (by id, by a fixed address, by an order), or a hook left an id behind.
 
 import { expect } from 'vitest';
-import { bfs, fingerprintHex, type ActorModel, type Id, type Rename, type Spec, type SymmetryOptions, type SystemState } from '../../checker/index.ts';
+import { bfs, type ActorModel, type Id, type Rename, type Spec, type SymmetryOptions, type SystemState } from '../../checker/index.ts';
+import { fingerprintHex } from '../../checker/testing.ts';
 import { checkConfig } from '../../checker/check.ts';
 import { envelope, insert, type Envelope } from '../../checker/actor/network.ts';
 
