@@ -65,7 +65,7 @@ export function abdClient(options: AbdOptions): Actor<AbdClientState, AbdMessage
         const op = script(ctx)[s.op]!;
         if (op.f === 'read' && options.bug === 'read-without-write-back') return finish(s, { value }, ctx);
         const update: { ts: Timestamp; value: Value } =
-          op.f === 'write' ? { ts: [ts[0] + 1, ctx.self], value: op.value } : { ts: [ts[0], ts[1]], value };
+          op.f === 'write' ? { ts: [ts[0] + 1, ctx.self], value: op.value } : { ts, value };
         s.phase = 'update';
         s.result = op.f === 'read' ? value : null;
         ctx.broadcast({ type: 'Update', req: s.op, ...update }, ctx.servers);

@@ -18,7 +18,7 @@ export function abdReplica(): Actor<AbdReplicaState, AbdMessage> {
     onMessage(s, from, msg, ctx) {
       switch (msg.type) {
         case 'Query':
-          ctx.send(from, { type: 'QueryReply', req: msg.req, ts: [s.ts[0], s.ts[1]], value: s.value });
+          ctx.send(from, { type: 'QueryReply', req: msg.req, ts: s.ts, value: s.value });
           return;
         case 'Update':
           if (compareTimestamps(msg.ts, s.ts) > 0) {
