@@ -58,9 +58,6 @@ export interface StoreOptions {
 /** The stamp of a client's write event and of a replica's event that takes the write. */
 export type WriteStamp = { readonly write: string } | { readonly apply: string };
 
-/** A copy outside immer's draft, to send or to merge. */
-const plain = (v: Version): Version => ({ value: v.value, vv: [...v.vv], ...(v.wall ? { wall: [v.wall[0], v.wall[1]] as const } : {}) });
-
 const join = (vs: readonly Version[], clients: number): Vector =>
   vs.reduce<Vector>((acc, v) => acc.map((x, k) => Math.max(x, v.vv[k]!)), Array.from({ length: clients }, () => 0));
 
@@ -83,7 +80,7 @@ export function replica(options: StoreOptions): Actor<Replica, StoreMessage> {
     onMessage(s, from, msg, ctx) {
       switch (msg.type) {
         case 'Get':
-          ctx.send(from, { type: 'Values', versions: s.versions.map(plain) });
+          ctx.send(from, { type: 'Values', versions: s.versions });
           return;
         case 'Put': {
           let version: Version = { value: msg.value, vv: msg.vv };
@@ -91,13 +88,13 @@ export function replica(options: StoreOptions): Actor<Replica, StoreMessage> {
             s.wallClock += 1;
             version = { ...version, wall: [s.wallClock, ctx.self] };
           }
-          s.versions = merge(s.versions.map(plain), [version], options.bug) as typeof s.versions;
+          s.versions = merge(s.versions, [version], options.bug) as typeof s.versions;
           ctx.broadcast({ type: 'Replicate', versions: [version] });
           ctx.stamp({ apply: msg.value } satisfies WriteStamp);
           return;
         }
         case 'Replicate':
-          s.versions = merge(s.versions.map(plain), msg.versions, options.bug) as typeof s.versions;
+          s.versions = merge(s.versions, msg.versions, options.bug) as typeof s.versions;
           return;
         default:
           return;
