@@ -4,12 +4,12 @@
 
 // Models and their properties.
 export type { Model, AnyModel } from './model.ts';
-export { always, sometimes, DEADLOCK, type Property, type PropertyKind, type ViewOf } from './properties.ts';
+export { always, sometimes, DEADLOCK, type Property } from './properties.ts';
 
 // Checking a model.
 export { explore, bfs, dfs } from './explore/search.ts';
-export type { ExploreOptions, Strategy } from './explore/options.ts';
-export type { Outcome, Path, Status, Bound, Progress } from './explore/outcome.ts';
+export type { ExploreOptions } from './explore/options.ts';
+export type { Outcome, Path } from './explore/outcome.ts';
 
 // Spec files.
 export { defineSpec, isSpec, type Spec, type SpecConfig, type Expectation } from './spec.ts';
@@ -18,7 +18,7 @@ export { InputError } from './errors.ts';
 // Actor systems.
 export type { Draft } from 'immer';
 export type { Actor, Context, Id } from './actor/actor.ts';
-export type { ActorAction, ActionKind } from './actor/actions.ts';
+export type { ActorAction } from './actor/actions.ts';
 export {
   actorSystem,
   type ActorSystemOptions,
@@ -28,14 +28,13 @@ export {
   type SystemState,
   type NetworkOptions,
   type FaultOptions,
-  type FaultsSpent,
 } from './actor/system.ts';
 export { majority, type SystemView } from './actor/system-view.ts';
-export type { Envelope, Network } from './actor/network.ts';
+export type { Envelope } from './actor/network.ts';
 export type { SymmetryOptions, Rename } from './actor/symmetry.ts';
 
 // The clients' history and linearizability.
-export { historyOf, type ClientHistory, type RecordedOp } from './actor/client-history.ts';
+export { historyOf, type ClientHistory } from './actor/client-history.ts';
 export type { History, Operation } from './consistency/history.ts';
 export type { SequentialSpec } from './consistency/sequential-spec.ts';
 export { linearizable, linearizability } from './consistency/linearizable-property.ts';

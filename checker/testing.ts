@@ -3,7 +3,8 @@
 // fingerprints that identify states.
 
 export { random } from './explore/random.ts';
-export type { WalkRecord } from './explore/options.ts';
+export type { Strategy, WalkRecord } from './explore/options.ts';
+export type { Status, Bound, Progress } from './explore/outcome.ts';
 export type { RandomSummary } from './explore/random-summary.ts';
 export type { Coverage, CoveragePoint } from './explore/coverage.ts';
 export type { Shard } from './explore/shard.ts';
