@@ -55,8 +55,8 @@ export interface Actor<S, M, C = string, I = unknown, O = unknown> {
   onChoice?(state: Draft<S>, choice: C, ctx: Context<M, I, O>): void;
   /**
    * Fields that survive a crash (written to stable storage before any message is sent). While the
-   * node is down its state holds only these fields, so properties see exactly what survived: list
-   * identifying fields (a `role`) here too if properties select nodes by them.
+   * node is down its state holds only these fields, so properties see exactly what survived (they
+   * find nodes through the system view, not through fields of their state).
    */
   readonly durable?: readonly (keyof S & string)[];
   /**
