@@ -12,10 +12,6 @@ export interface KvClientState {
   readonly done: boolean;
 }
 
-export function formatKvInput(op: KvInput): string {
-  return op.f === 'get' ? `get(${op.key})` : `${op.f}(${op.key}, ${op.value})`;
-}
-
 /** `toAll`: send each request to every server (leaders may change), else to the first server. */
 export function kvClient(workload: readonly (readonly KvInput[])[], toAll: boolean): Actor<KvClientState, Message, string, KvInput, KvOutput> {
   return {
