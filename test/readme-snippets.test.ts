@@ -38,7 +38,7 @@ const options: ts.CompilerOptions = {
 };
 
 /** Compiles the snippets as files beside the README (never written), returning each one's errors. */
-function compile(files: ReadonlyMap<string, string>): Map<string, readonly ts.Diagnostic[]> {
+function compile(files: ReadonlyMap<string, string>, previous?: ts.Program): { program: ts.Program; errors: Map<string, readonly ts.Diagnostic[]> } {
   const host = ts.createCompilerHost(options);
   const { fileExists, readFile, getSourceFile } = host;
   host.fileExists = (f) => files.has(f) || fileExists.call(host, f);
@@ -47,13 +47,14 @@ function compile(files: ReadonlyMap<string, string>): Map<string, readonly ts.Di
     const text = files.get(f);
     return text === undefined ? getSourceFile.call(host, f, language, onError, create) : ts.createSourceFile(f, text, language, true);
   };
-  const program = ts.createProgram([...files.keys()], options, host);
-  const out = new Map<string, readonly ts.Diagnostic[]>();
+  // The second compilation reuses the first one's parse of everything but the snippets.
+  const program = ts.createProgram([...files.keys()], options, host, previous);
+  const errors = new Map<string, readonly ts.Diagnostic[]>();
   for (const f of files.keys()) {
     const source = program.getSourceFile(f)!;
-    out.set(f, [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]);
+    errors.set(f, [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]);
   }
-  return out;
+  return { program, errors };
 }
 
 /** "Cannot find name", with or without a suggestion of what was meant. */
@@ -66,12 +67,13 @@ describe('the README', () => {
     const file = (i: number): string => join(root, 'test', `.readme-snippet-${i}.ts`).replaceAll('\\', '/');
     const code = new Map(found.map((s, i) => [file(i), s.code]));
     // First pass: which names each snippet leaves undefined; they are declared, then all compiled.
-    for (const [f, diagnostics] of compile(code)) {
+    const first = compile(code);
+    for (const [f, diagnostics] of first.errors) {
       const missing = new Set(diagnostics.filter((d) => CANNOT_FIND_NAME.has(d.code)).map((d) => d.file!.text.slice(d.start!, d.start! + d.length!)));
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the reader's, of any type
       if (missing.size > 0) code.set(f, `${[...missing].map((n) => `declare const ${n}: any; type ${n} = any;`).join(' ')}\n${code.get(f)!}`);
     }
-    const errors = [...compile(code)].flatMap(([f, diagnostics], i) =>
+    const errors = [...compile(code, first.program).errors].flatMap(([f, diagnostics], i) =>
       diagnostics.map((d) => {
         const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;
         const line = found[i]!.line + at - (code.get(f)!.startsWith('declare const') ? 1 : 0);
