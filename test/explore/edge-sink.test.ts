@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeSink } from '../../checker/explore/edge-sink.ts';
 import { exploreParallel } from '../../checker/explore/parallel/coordinator.ts';
-import { explore, type Model, type Strategy } from '../../checker/index.ts';
+import { explore, type Model } from '../../checker/index.ts';
+import type { Strategy } from '../../checker/testing.ts';
 
 interface Cell {
   readonly x: number;
