@@ -1,4 +1,8 @@
-// Finding and loading spec files. Spec files are TypeScript, loaded through tsx without a build.
+// Finding and loading spec files. Spec files are TypeScript, loaded through tsx without a build,
+// in ES-module and CommonJS projects alike: tsx's loader hooks for both are registered before the
+// first spec is imported. From an ES-module project a spec shares this process's interleave; from a
+// CommonJS one it requires its own copy, which works alike (specs and input errors are recognised by
+// marks, not by identity).
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -37,17 +41,45 @@ function walk(dir: string): string[] {
   return out;
 }
 
+let typeScriptLoader: Promise<void> | undefined;
+
+/**
+ * Registers tsx's hooks once. Run from source (this file is TypeScript), the ES-module hook is in
+ * place already: bin/interleave.js registered it to load the CLI itself.
+ */
+function loadTypeScript(): Promise<void> {
+  typeScriptLoader ??= (async () => {
+    // Modules imported after the hooks are registered each take a round trip to the hooks' thread;
+    // the public API, which every spec imports, is loaded before, at native speed.
+    await import('../index.ts');
+    const { register: registerCommonJs } = await import('tsx/cjs/api');
+    registerCommonJs();
+    if (!import.meta.url.endsWith('.ts')) {
+      const { register } = await import('tsx/esm/api');
+      register();
+    }
+  })();
+  return typeScriptLoader;
+}
+
 /** Imports `file` and returns the specs it exports; a file that exports none is bad input. */
 export async function loadSpecFile(file: string): Promise<LoadedSpec[]> {
   let mod: Record<string, unknown>;
   try {
+    await loadTypeScript();
     mod = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
   } catch (e) {
     throw new InputError(`${file}: cannot load: ${faultLine(e)}`);
   }
-  const specs = [...new Set(Object.values(mod).filter(isSpec))];
+  // A CommonJS module's exports arrive as its default export.
+  const exported = isPlainObject(mod.default) && !isSpec(mod.default) ? [...Object.values(mod), ...Object.values(mod.default)] : Object.values(mod);
+  const specs = [...new Set(exported.filter(isSpec))];
   if (specs.length === 0) throw new InputError(`${file}: exports no spec (export a defineSpec(...) value)`);
   return specs.map((spec) => ({ spec, file }));
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
 }
 
 export async function loadSpecs(paths: readonly string[]): Promise<LoadedSpec[]> {
