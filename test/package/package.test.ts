@@ -17,7 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const work = mkdtempSync(join(tmpdir(), 'interleave-package-'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const vitestVersion = (JSON.parse(readFileSync(join(root, 'node_modules/vitest/package.json'), 'utf8')) as { version: string }).version;
+const versionOf = (pkg: string): string => (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 let tarball = '';
 let tarballFiles: string[] = [];
@@ -94,6 +94,8 @@ interface Project {
   files: Record<string, string>;
   /** The node script that imports the package. */
   nodeScript: string;
+  /** Typechecks the project with tsc: the package's types resolve through its `exports`. */
+  typecheck?: boolean;
 }
 
 const projects: Project[] = [
@@ -105,8 +107,13 @@ const projects: Project[] = [
       'specs/throws.ts': throwingSpec,
       'test/counter.test.ts': vitestTest('../specs/counter.ts'),
       'app.js': nodeImport,
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { module: 'nodenext', target: 'es2022', strict: true, noEmit: true, allowImportingTsExtensions: true, skipLibCheck: true },
+        include: ['specs', 'test'],
+      }),
     },
     nodeScript: 'app.js',
+    typecheck: true,
   },
   {
     name: 'commonjs-typescript',
@@ -178,7 +185,8 @@ describe('the npm package', () => {
         'package.json': JSON.stringify({ name: project.name, version: '1.0.0', private: true, ...project.packageJson }, null, 2),
         ...project.files,
       });
-      const installed = run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, `vitest@${vitestVersion}`], dir);
+      const packages = [tarball, `vitest@${versionOf('vitest')}`, ...(project.typecheck ? [`typescript@${versionOf('typescript')}`] : [])];
+      const installed = run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages], dir);
       expect(installed.code, installed.out).toBe(0);
     }, 300_000);
 
@@ -194,6 +202,21 @@ describe('the npm package', () => {
       expect(r.code, r.out).toBe(0);
       expect(r.out).toContain('Counter/small: holds');
     });
+
+    it('a spec that cannot be loaded is one line saying why, exit 2', () => {
+      write(dir, { 'broken/syntax.ts': 'export const x = ;\n' });
+      const r = run(npx, ['interleave', 'check', 'broken/syntax.ts'], dir);
+      expect(r.code, r.out).toBe(2);
+      expect(r.out.trim()).toBe('interleave: broken/syntax.ts: cannot load: line 1, column 17: Unexpected ";"');
+    });
+
+    if (project.typecheck) {
+      it("typechecks against the package's declarations", () => {
+        const r = run(npx, ['tsc', '-p', '.'], dir);
+        expect(r.out).toBe('');
+        expect(r.code).toBe(0);
+      });
+    }
 
     it('a spec whose model throws is one line of bad input, exit 2', () => {
       const r = run(npx, ['interleave', 'check', 'specs/throws.ts'], dir);
