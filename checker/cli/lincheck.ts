@@ -69,7 +69,7 @@ export const lincheckCommand: CommandModule<object, LincheckArgs> = {
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'history files' })
       .option('model', {
         choices: [...MODELS, ...(Object.keys(ALIASES) as (keyof typeof ALIASES)[])],
-        describe: 'sequential specification (etcd = cas-register; default: implied by the file: jepsen-log → cas-register, kv-log → kv)',
+        describe: 'sequential specification (etcd = cas-register; default: implied by the file: jepsen-log and edn → cas-register, kv-log → kv)',
       })
       .option('format', {
         choices: FORMATS,
@@ -146,7 +146,7 @@ function load(file: string, args: LincheckArgs): CheckableHistory {
 }
 
 function summary(file: string, result: LinearizabilityResult, timeout: number | undefined): string {
-  const size = `${result.operations} operations, ${result.partitions} part${result.partitions === 1 ? '' : 's'}, ${result.ms.toFixed(1)} ms`;
+  const size = `${result.operations} operation${result.operations === 1 ? '' : 's'}, ${result.partitions} part${result.partitions === 1 ? '' : 's'}, ${result.ms.toFixed(1)} ms`;
   switch (result.result) {
     case 'linearizable':
       return `${file}: linearizable (${size})`;
