@@ -10,7 +10,9 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+// Compiled (dist/), the engine's modules end in .js; run from source, in .ts.
+const EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const WORKER = fileURLToPath(new URL(`./worker${EXTENSION}`, import.meta.url));
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 
 /** One bundle per spec file per process: a run checks many configurations of one file. */
