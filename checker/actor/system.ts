@@ -4,7 +4,7 @@
 import { freeze, produce, type Draft } from 'immer';
 import { HandlerError, InputError } from '../errors.ts';
 import type { Model } from '../model.ts';
-import type { Property } from '../properties.ts';
+import { withView, type Property } from '../properties.ts';
 import type { ActorAction } from './actions.ts';
 import type { Actor, Context, Id } from './actor.ts';
 import { emptyHistory, pending, recordInvoke, recordReturn, type ClientHistory } from './client-history.ts';
@@ -15,6 +15,7 @@ import { causalEnvelope, causalSuffix, emptyLog, findSent, presentLog, recordEve
 import { symmetryCanonicaliser, type SymmetryOptions } from './symmetry.ts';
 import { independence } from './independence.ts';
 import { actorFairness, fairnessByNode, type GroupFairness } from './fairness.ts';
+import { systemView, type SystemView } from './system-view.ts';
 
 export interface NetworkOptions {
   /** FIFO per channel; a multiset when false (the default). */
@@ -37,26 +38,41 @@ export interface FaultOptions {
   readonly partitions?: number;
 }
 
-/** One role of the system and how many nodes play it. */
+/** One role of the system and how many nodes play it. Client groups fix the types of the
+ *  operations in the clients' history (`I`, `O`). */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-export interface ActorGroup<S, M> {
+export type ActorGroup<S, M, I = unknown, O = unknown> = ServerGroup<M> | ClientGroup<M, I, O>;
+
+interface ServerGroup<M> {
   // Erased: actors of different roles (different states, choices, client operations) share one
   // system, whose state type S is the union of their states.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly actor: Actor<any, M, any, any, any>;
   readonly count?: number;
-  /** Client actors record the history and are outside faults and partitions. */
-  readonly client?: boolean;
+  readonly client?: false;
   /** Which of the group's steps are fair, for liveness properties (defaults in fairness.ts). */
   readonly fairness?: GroupFairness;
 }
 
-export interface ActorSystemOptions<S, M> {
-  readonly actors: readonly ActorGroup<S, M>[];
+interface ClientGroup<M, I, O> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly actor: Actor<any, M, any, I, O>;
+  readonly count?: number;
+  /** Client actors record the history and are outside faults and partitions. */
+  readonly client: true;
+  /** Which of the group's steps are fair, for liveness properties (defaults in fairness.ts). */
+  readonly fairness?: GroupFairness;
+}
+
+/** A property of a system: it sees the state and, if it asks, the system's view. */
+export type SystemProperty<S, M, I = unknown, O = unknown> = Property<SystemState<S, M, I, O>, SystemView>;
+
+export interface ActorSystemOptions<S, M, I = unknown, O = unknown> {
+  readonly actors: readonly ActorGroup<S, M, I, O>[];
   readonly network?: NetworkOptions;
   readonly faults?: FaultOptions;
-  readonly properties: readonly Property<SystemState<S, M>>[];
-  readonly within?: (s: SystemState<S, M>) => boolean;
+  readonly properties: readonly SystemProperty<S, M, I, O>[];
+  readonly within?: (s: SystemState<S, M, I, O>) => boolean;
   /**
    * A delivery that changes nothing (same state, nothing sent) is not a transition by default: the
    * message stays in flight (Stateright's semantics). Keep them to model consuming such messages.
@@ -83,14 +99,15 @@ export interface FaultsSpent {
   readonly partitions: number;
 }
 
-export interface SystemState<S, M> {
+/** `I` and `O` are the inputs and outputs of the clients' operations. */
+export interface SystemState<S, M, I = unknown, O = unknown> {
   /** Each node's state; a crashed node holds only its durable fields. */
   readonly actors: readonly S[];
   readonly crashed: readonly boolean[];
   /** Armed timers per node, sorted. */
   readonly timers: readonly (readonly string[])[];
   readonly network: Network<M>;
-  readonly history: ClientHistory;
+  readonly history: ClientHistory<I, O>;
   readonly faults: FaultsSpent;
   /** The isolated side of the current partition (sorted), or null. */
   readonly partition: readonly Id[] | null;
@@ -99,7 +116,8 @@ export interface SystemState<S, M> {
 }
 
 /** The compiled model, with what a renderer needs to name nodes. */
-export interface ActorModel<S, M> extends Model<SystemState<S, M>, ActorAction<M>> {
+export interface ActorModel<S, M, I = unknown, O = unknown> extends Model<SystemState<S, M, I, O>, ActorAction<M>> {
+  readonly system: SystemView;
   readonly nodeNames: readonly string[];
   readonly clientIds: readonly Id[];
   readonly serverIds: readonly Id[];
@@ -130,6 +148,7 @@ class Effects<M> implements Context<M> {
     readonly servers: readonly Id[],
     readonly peers: readonly Id[],
     private readonly size: number,
+    readonly system: SystemView,
   ) {}
   send(to: Id, msg: M): void {
     if (!Number.isInteger(to) || to < 0 || to >= this.size) throw new Error(`send to unknown node ${String(to)}`);
@@ -171,7 +190,7 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel<S, M> {
+export function actorSystem<S, M, I = unknown, O = unknown>(options: ActorSystemOptions<S, M, I, O>): ActorModel<S, M, I, O> {
   const nodes: Node<S, M>[] = [];
   let clientCount = 0;
   const perRole = new Map<string, number>();
@@ -188,6 +207,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
   const serverIds = Object.freeze(nodes.filter((n) => n.client === undefined).map((n) => n.id));
   const clientIds = Object.freeze(nodes.filter((n) => n.client !== undefined).map((n) => n.id));
   const peersOf = nodes.map((n) => Object.freeze(serverIds.filter((id) => id !== n.id)));
+  const view = systemView(nodes.map((n) => ({ name: n.name, role: n.actor.name, client: n.client !== undefined })));
   const ordered = options.network?.ordered ?? false;
   const maxLost = options.network?.lose ?? 0;
   const maxDuplicated = options.network?.duplicate ?? 0;
@@ -209,7 +229,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     causal ? findSent(net, a, fifo) : find(net, a.from, a.to, a.msg, fifo);
 
   const context = (id: Id): Effects<M> => {
-    const fx = new Effects<M>(id, serverIds, peersOf[id]!, nodes.length);
+    const fx = new Effects<M>(id, serverIds, peersOf[id]!, nodes.length, view);
     fx.causal = causal;
     return fx;
   };
@@ -336,12 +356,18 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     return { ...s, actors, crashed, timers, network, faults: { ...s.faults, crashes: s.faults.crashes + 1 } };
   }
 
+  // Properties see the system's view; the history holds what clients passed, typed I and O.
+  const properties = (options.properties as readonly SystemProperty<S, M>[]).map(
+    (p): Property<SystemState<S, M>> => withView(p, view),
+  );
+  const within = options.within as ((s: SystemState<S, M>) => boolean) | undefined;
   const model: ActorModel<S, M> = {
+    system: view,
     nodeNames,
     clientIds,
     serverIds,
-    properties: options.properties,
-    ...(options.within ? { within: options.within } : {}),
+    properties,
+    ...(within ? { within } : {}),
     init: () => [initial()],
 
     actions(s) {
@@ -472,7 +498,7 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
       };
     },
   };
-  return model;
+  return model as ActorModel<S, M, I, O>;
 }
 
 /** Every way to split the servers in two, each named once by the side it isolates. */

@@ -1,6 +1,6 @@
 // What a run of the explorer returns.
 
-import type { RandomSummary } from './random-summary.ts';
+import type { RandomSummary } from './random/summary.ts';
 
 /** A path from an initial state: which initial state, then each action taken. */
 export interface Path<S, A> {

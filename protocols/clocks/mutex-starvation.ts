@@ -8,14 +8,14 @@
 // are ever inside together, so mutual exclusion still holds: only liveness is broken.
 
 import { actorSystem, type Actor, type Context } from '../../checker/index.ts';
-import { leadsTo, type LivenessProperty } from '../../checker/liveness/index.ts';
+import { leadsTo } from '../../checker/liveness/index.ts';
 import { mutexProcess, mutualExclusion, type MutexMessage, type MutexOptions, type MutexProcess, type MutexState } from './mutex.ts';
 import { processName } from './process.ts';
 
 export type StarvationBug = 'mutex-release-not-sent';
 
 /** StarvationFreedom(Pi): Pi waiting ~> Pi in the critical section. */
-export function starvationFreedom(id: number): LivenessProperty<MutexState> {
+export function starvationFreedom(id: number) {
   return leadsTo<MutexState>(
     `StarvationFreedom(${processName(id)})`,
     (s) => s.actors[id]!.phase === 'waiting',

@@ -10,16 +10,28 @@
 
 import { actorSystem, type Actor, type Context } from '../../checker/index.ts';
 import { eventually } from '../../checker/liveness/index.ts';
-import { client } from './client.ts';
-import { formatMessage, type Message } from './messages.ts';
-import type { PaxosOptions } from './options.ts';
-import { agreement, learnersAgree, validity, type NodeState, type PaxosState } from './properties.ts';
-import { server } from './server.ts';
+import {
+  agreement,
+  client,
+  formatMessage,
+  learnersAgree,
+  server,
+  validity,
+  type ClientState,
+  type Message,
+  type NodeState,
+  type PaxosOptions,
+  type PaxosState,
+  type ProposeInput,
+  type ProposeOutput,
+} from './single-decree.ts';
 
 export type ProgressBug = 'chosen-not-reported';
 
 /** ClientAnswered: every client is eventually told the chosen value. */
-export const clientAnswered = eventually<PaxosState>('ClientAnswered', (s) => s.actors.every((a) => a.role !== 'client' || a.chosen !== null));
+export const clientAnswered = eventually<PaxosState>('ClientAnswered', (s, system) =>
+  system.clients.every((id) => (s.actors[id] as ClientState).chosen !== null),
+);
 
 /** The server, except that it never sends Chosen to a client. */
 function chosenNotReported<S>(a: Actor<S, Message>): Actor<S, Message> {
@@ -35,7 +47,7 @@ function chosenNotReported<S>(a: Actor<S, Message>): Actor<S, Message> {
 
 export function paxosProgress(options: PaxosOptions & { readonly progressBug?: ProgressBug }) {
   const s = server(options);
-  return actorSystem<NodeState, Message>({
+  return actorSystem<NodeState, Message, ProposeInput, ProposeOutput>({
     actors: [
       { actor: options.progressBug === 'chosen-not-reported' ? chosenNotReported(s) : s, count: options.servers },
       { actor: client(), count: options.clients, client: true },

@@ -5,19 +5,24 @@
 // finite model has.
 
 import { eventually, actorFairness } from '../../checker/liveness/index.ts';
+import { withView } from '../../checker/index.ts';
+import type { RaftState } from './properties.ts';
 import { raft, type RaftSystemOptions } from './system.ts';
 import type { ClientState } from './client.ts';
 
 /** ClientServed: every client's operations are eventually all answered. */
-export const clientServed = eventually<{ readonly actors: readonly unknown[] }>('ClientServed', (s) =>
-  s.actors.every((a) => (a as { role?: string }).role !== 'client' || (a as ClientState).seq === (a as ClientState).ops.length),
+export const clientServed = eventually<RaftState>('ClientServed', (s, system) =>
+  system.clients.every((id) => {
+    const c = s.actors[id] as ClientState;
+    return c.seq === c.ops.length;
+  }),
 );
 
 export function raftProgress(options: RaftSystemOptions) {
   const model = raft(options);
   return {
     ...model,
-    properties: [...model.properties, clientServed],
+    properties: [...model.properties, withView(clientServed, model.system)],
     // Clients keep invoking and retrying; servers' deliveries and timers are fair by default.
     fairness: actorFairness((id) => (id >= options.servers ? { choices: 'weak' } : {})),
   };

@@ -6,7 +6,6 @@ import type { Message } from './messages.ts';
 import type { RetransmitOptions } from './options.ts';
 
 export interface SenderState {
-  readonly role: 'sender';
   readonly answered: boolean;
   /** Resends so far. */
   readonly resent: number;
@@ -22,7 +21,7 @@ export function sender(options: RetransmitOptions): Actor<SenderState, Message> 
     init(ctx) {
       ctx.send(SERVER, { type: 'Request' });
       if (retransmits && options.retries > 0) ctx.setTimer(RETRANSMIT);
-      return { role: 'sender', answered: false, resent: 0 };
+      return { answered: false, resent: 0 };
     },
     onMessage(s, _from, msg, ctx) {
       if (msg.type !== 'Reply' || s.answered) return;

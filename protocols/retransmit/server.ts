@@ -3,13 +3,12 @@
 import type { Actor } from '../../checker/index.ts';
 import type { Message } from './messages.ts';
 
-export interface ServerState {
-  readonly role: 'server';
-}
+/** The server keeps nothing: it answers each request as it comes. */
+export type ServerState = Readonly<Record<string, never>>;
 
 export const server: Actor<ServerState, Message> = {
   name: 'server',
-  init: () => ({ role: 'server' }),
+  init: () => ({}),
   onMessage(_s, from, msg, ctx) {
     if (msg.type === 'Request') ctx.send(from, { type: 'Reply' });
   },

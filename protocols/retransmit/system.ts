@@ -11,8 +11,8 @@ export type NodeState = ServerState | SenderState;
 export type RetransmitState = SystemState<NodeState, Message>;
 
 /** Every request is eventually answered. */
-export const answered = eventually<RetransmitState>('EveryRequestAnswered', (s) =>
-  s.actors.every((a) => a.role !== 'sender' || a.answered),
+export const answered = eventually<RetransmitState>('EveryRequestAnswered', (s, system) =>
+  system.playing('sender').every((id) => (s.actors[id] as SenderState).answered),
 );
 
 /** The server and one sender over a link that may lose `lose` messages; delivery and timers are fair. */

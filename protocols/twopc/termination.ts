@@ -4,13 +4,17 @@
 // waits for ever, although every safety property still holds.
 
 import { eventually, actorFairness } from '../../checker/liveness/index.ts';
-import type { ActorAction } from '../../checker/index.ts';
+import { withView, type ActorAction } from '../../checker/index.ts';
 import type { Message } from './messages.ts';
+import type { ParticipantState } from './participant.ts';
 import { atomicity, twoPhaseCommit, validity, type TwoPhaseState } from './system.ts';
 
 /** Termination: every participant eventually decides (commits or aborts). */
-export const termination = eventually<TwoPhaseState>('Termination', (s) =>
-  s.actors.every((a) => a.role !== 'participant' || a.phase === 'committed' || a.phase === 'aborted'),
+export const termination = eventually<TwoPhaseState>('Termination', (s, system) =>
+  system.playing('participant').every((id) => {
+    const p = s.actors[id] as ParticipantState;
+    return p.phase === 'committed' || p.phase === 'aborted';
+  }),
 );
 
 export interface TerminationOptions {
@@ -34,7 +38,7 @@ export function twoPhaseCommitTermination(options: TerminationOptions) {
     ...system,
     actions: (s: TwoPhaseState) => system.actions(s).filter(allowed),
     next: (s: TwoPhaseState, a: ActorAction<Message>) => (allowed(a) ? system.next(s, a) : undefined),
-    properties: [atomicity, validity, termination],
+    properties: [atomicity, validity, termination].map((p) => withView(p, system.system)),
     fairness: actorFairness<Message, unknown>((id) => (id === COORDINATOR ? {} : { choices: 'weak' })),
   };
 }

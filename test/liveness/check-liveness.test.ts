@@ -168,9 +168,9 @@ describe('a lasso in a report and a trace', () => {
 
 describe('with --workers', () => {
   it('a configuration with liveness properties runs on one thread, and the report says so', async () => {
-    const { checkConfigParallel } = await import('../../checker/explore/parallel-check.ts');
+    const { runConfig } = await import('../../checker/check.ts');
     const spec = defineSpec({ name: 'Flag', configs: { weak: { model: () => flag(weak('Finish'), [done]), expect: { violates: 'Done' } } } });
-    const r = await checkConfigParallel(spec, 'weak', 'flag.ts', 2);
+    const r = await runConfig(spec, 'weak', 'flag.ts', { workers: 2 });
     expect(r).toMatchObject({ met: true, status: 'violated', property: 'Done', propertyKind: 'eventually' });
     expect(r.notes).toContain('--workers not applied: liveness is checked on one thread');
   });
