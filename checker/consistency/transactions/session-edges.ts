@@ -1,6 +1,8 @@
 // Process-order and real-time edges, for the session and strict models.
 //
-// Process order: each process's transactions in the order it ran them. Real time: T1 → T2 when
+// Process order: each process's transactions in the order it ran them; an indeterminate (info)
+// transaction may take effect after its process moved on, so it gets no outgoing process edge
+// (its predecessor is linked to its successor instead). Real time: T1 → T2 when
 // T1 completed before T2 was invoked. Real time is a quadratic relation; only its transitive
 // reduction is added (a sweep over the events keeps the frontier of completed transactions not
 // yet followed by a later completion), which preserves every cycle through real-time edges.
@@ -20,7 +22,11 @@ export function addProcessEdges(txns: readonly Txn[], edges: EdgeList): void {
   }
   for (const list of byProcess.values()) {
     list.sort((a, b) => txns[a]!.invoke - txns[b]!.invoke);
-    for (let i = 0; i + 1 < list.length; i++) edges.add(list[i]!, list[i + 1]!, PROCESS);
+    let lastOk = -1;
+    for (const t of list) {
+      if (lastOk >= 0) edges.add(lastOk, t, PROCESS);
+      if (txns[t]!.type === 'ok') lastOk = t;
+    }
   }
 }
 
