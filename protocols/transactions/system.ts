@@ -7,6 +7,9 @@ import { serializable, snapshotIsolated, strictSerializable, txnHistoryOf, type 
 import { storeClient, type ClientState, type ScriptedTxn } from './client.ts';
 import { formatStoreMsg, type StoreMsg } from './messages.ts';
 import { shard, type ShardBug, type ShardState } from './shard.ts';
+import { snapshotClient, type SnapshotClientState } from './snapshot-client.ts';
+import { formatSnapshotMsg, type SnapshotMsg } from './snapshot-messages.ts';
+import { snapshotShard, timestampOracle, type OracleState, type SnapshotBug, type SnapshotShardState } from './snapshot-shard.ts';
 
 export interface StoreOptions {
   readonly shards: number;
@@ -35,5 +38,29 @@ export function lockingStore(options: StoreOptions): ActorModel<ShardState | Cli
     ],
     properties: options.properties ?? [Serializable],
     formatMessage: formatStoreMsg,
+  });
+}
+
+export interface SnapshotStoreOptions {
+  readonly shards: number;
+  readonly keys: readonly Key[];
+  readonly scripts: readonly (readonly ScriptedTxn[])[];
+  readonly bug?: SnapshotBug;
+  /** The properties to check; default SnapshotIsolation and Serializable. */
+  readonly properties?: readonly Property<SystemState<unknown, unknown>>[];
+}
+
+export type SnapshotStoreState = SystemState<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg>;
+
+/** The multi-version store with snapshot isolation: a timestamp oracle, then the shards. */
+export function snapshotStore(options: SnapshotStoreOptions): ActorModel<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg> {
+  return actorSystem<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg>({
+    actors: [
+      { actor: timestampOracle(), count: 1 },
+      { actor: snapshotShard(options.bug), count: options.shards },
+      { actor: snapshotClient(options.scripts, options.keys), count: options.scripts.length, client: true },
+    ],
+    properties: options.properties ?? [SnapshotIsolation, Serializable],
+    formatMessage: formatSnapshotMsg,
   });
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore, type ClientHistory } from '../../../checker/index.ts';
 import { checkTransactions, txnHistoryOf, type TxnInput, type TxnResult } from '../../../checker/transactions.ts';
+import siSpec from '../../../specs/transactions/snapshot-isolation.ts';
 import spec from '../../../specs/transactions/two-phase-locking.ts';
 import { replayCounterexample } from '../../support/replay.ts';
 
@@ -42,5 +43,27 @@ describe('two-phase locking bug variants', () => {
   });
   it('release-locks-before-commit: each transaction reads the other’s undecided append (G1c)', () => {
     expect(witness('release-locks-before-commit')).toEqual(['G1c']);
+  });
+});
+
+/** The anomaly types of the snapshot store's violating history, under `model`. */
+function siWitness(config: keyof typeof siSpec.configs, property: string, model: 'serializable' | 'snapshot-isolation'): readonly string[] {
+  const m = siSpec.configs[config]!.model();
+  const outcome = explore(m);
+  expect(outcome.status).toBe('violated');
+  expect(outcome.property).toBe(property);
+  const final = replayCounterexample(m, outcome).final as { history: ClientHistory };
+  return checkTransactions(txnHistoryOf(final.history as ClientHistory<TxnInput, TxnResult>, 'list-append'), { models: [model] }).anomalyTypes;
+}
+
+describe('multi-version snapshot isolation over two shards', () => {
+  it('first committer wins: of two concurrent read-modify-writes of a key, one aborts', () => {
+    expect(explore(siSpec.configs['si-increments']!.model()).status).toBe('holds');
+  });
+  it('si-write-skew: snapshot isolation lets write skew through, and Serializable catches it as G2-item', () => {
+    expect(siWitness('si-write-skew', 'Serializable', 'serializable')).toEqual(['G2-item']);
+  });
+  it('si-no-write-conflict-check: without the write-conflict check an update is lost', () => {
+    expect(siWitness('si-no-write-conflict-check', 'SnapshotIsolation', 'snapshot-isolation')).toContain('lost-update');
   });
 });
