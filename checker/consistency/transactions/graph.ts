@@ -53,33 +53,33 @@ export class EdgeList {
       to[at] = this.to[i]!;
       rel[at] = this.rel[i]!;
     }
-    // Merge parallel edges: sort each vertex's run by target, OR their relations together.
+    // Merge parallel edges: sort each vertex's run by target (insertion sort: runs are short),
+    // OR their relations together.
     const start = new Int32Array(n + 1);
     let w = 0;
-    const pairs: number[] = [];
     for (let v = 0; v < n; v++) {
       start[v] = w;
       const lo = count[v]!;
       const hi = count[v + 1]!;
-      if (hi - lo > 1) {
-        pairs.length = 0;
-        for (let i = lo; i < hi; i++) pairs.push(to[i]! * 32 + rel[i]!);
-        pairs.sort((x, y) => x - y);
-        let last = -1;
-        for (const p of pairs) {
-          const t = Math.floor(p / 32);
-          if (t === last) rel[w - 1]! |= p % 32;
-          else {
-            to[w] = t;
-            rel[w] = p % 32;
-            w++;
-            last = t;
-          }
+      for (let i = lo + 1; i < hi; i++) {
+        const t = to[i]!;
+        const r = rel[i]!;
+        let j = i - 1;
+        while (j >= lo && to[j]! > t) {
+          to[j + 1] = to[j]!;
+          rel[j + 1] = rel[j]!;
+          j--;
         }
-      } else if (hi - lo === 1) {
-        to[w] = to[lo]!;
-        rel[w] = rel[lo]!;
-        w++;
+        to[j + 1] = t;
+        rel[j + 1] = r;
+      }
+      for (let i = lo; i < hi; i++) {
+        if (w > start[v]! && to[w - 1] === to[i]) rel[w - 1]! |= rel[i]!;
+        else {
+          to[w] = to[i]!;
+          rel[w] = rel[i]!;
+          w++;
+        }
       }
     }
     start[n] = w;

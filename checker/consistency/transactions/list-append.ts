@@ -67,11 +67,15 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
   }
 
   // Reads of committed transactions: element checks, internal consistency, the longest read.
+  // A read usually repeats a prefix of the longest read so far: those elements' ids are known
+  // without a lookup.
   const readTxn: number[] = [];
   const readKey: KeyState[] = [];
   const readList: (readonly Value[])[] = [];
   const readExternal: boolean[] = [];
-  const stamp: number[] = new Array<number>(elementWriter.length).fill(-1);
+  const stamp = new Int32Array(elementWriter.length).fill(-1);
+  const failed = Uint8Array.from(elementWriter, (w) => (txns[w]!.type === 'fail' ? 1 : 0));
+  const ids: number[] = [];
   let readNo = 0;
   for (let t = 0; t < txns.length; t++) {
     const txn = txns[t]!;
@@ -83,10 +87,15 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
       const list = (op.value ?? []) as readonly Value[];
       const k = keyOf(op.key);
       const external = internalCheck(txns, t, j, list, anomalies);
-      const ids = new Array<number>(list.length);
       readNo++;
+      const longest = k.longest;
+      const known = k.longestIds;
+      let same = 0;
+      const max = Math.min(list.length, longest.length);
+      while (same < max && list[same] === longest[same]) same++;
+      ids.length = list.length;
       for (let i = 0; i < list.length; i++) {
-        const e = k.elements.get(list[i]!);
+        const e = i < same ? known[i] : k.elements.get(list[i]!);
         if (e === undefined) {
           throw new InputError(`${txn.where ?? txnName(txn)}: reads ${showKey(op.key)} = ${showValue(list)}, but no transaction appends ${showValue(list[i]!)} to ${showKey(op.key)}`);
         }
@@ -101,15 +110,15 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
           k.ordered = false;
         }
         stamp[e] = readNo;
-        const w = elementWriter[e]!;
-        if (txns[w]!.type === 'fail') {
+        if (failed[e] === 1) {
+          const w = elementWriter[e]!;
           anomalies.push({
             type: 'G1a',
             txns: [t, w],
             key: op.key,
             explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)}, including ${showValue(list[i]!)}, appended by ${txnName(txns[w]!)}, which failed (aborted read)`,
           });
-        } else if (external && w === t) {
+        } else if (external && elementWriter[e] === t) {
           anomalies.push({
             type: 'internal',
             txns: [t],
@@ -118,9 +127,9 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
           });
         }
       }
-      if (list.length > k.longest.length) {
+      if (list.length > longest.length) {
         k.longest = list;
-        k.longestIds = ids;
+        k.longestIds = ids.slice();
         k.longestBy = t;
       }
       readTxn.push(t);

@@ -31,29 +31,37 @@ export function addProcessEdges(txns: readonly Txn[], edges: EdgeList): void {
 }
 
 export function addRealtimeEdges(txns: readonly Txn[], edges: EdgeList): void {
-  // Events: 2t = invoke of t, 2t+1 = completion of t; at equal positions invocations go first.
-  const events: number[] = [];
+  // Invocations and completions, each sorted by position (histories list transactions roughly in
+  // completion order, so these sorts are nearly linear), then swept together; at equal positions
+  // invocations go first.
+  const invokes: number[] = [];
+  const completes: number[] = [];
   for (let t = 0; t < txns.length; t++) {
     const txn = txns[t]!;
     if (txn.type === 'fail') continue;
-    events.push(2 * t);
-    if (txn.complete !== undefined) events.push(2 * t + 1);
+    invokes.push(t);
+    if (txn.complete !== undefined) completes.push(t);
   }
-  const at = (e: number): number => (e % 2 === 0 ? txns[e >> 1]!.invoke : txns[e >> 1]!.complete!);
-  events.sort((x, y) => at(x) - at(y) || (x % 2) - (y % 2));
+  invokes.sort((a, b) => txns[a]!.invoke - txns[b]!.invoke);
+  completes.sort((a, b) => txns[a]!.complete! - txns[b]!.complete!);
   let frontier: number[] = [];
-  const predecessors = new Map<number, number[]>();
-  for (const e of events) {
-    const t = e >> 1;
-    if (e % 2 === 0) {
-      if (frontier.length === 0) continue;
-      for (const p of frontier) edges.add(p, t, REALTIME);
-      predecessors.set(t, frontier);
-    } else {
-      const before = predecessors.get(t);
-      predecessors.delete(t);
-      // Those that precede t also precede whatever t precedes: t replaces them in the frontier.
-      frontier = before === undefined ? [...frontier, t] : [...frontier.filter((p) => !before.includes(p)), t];
-    }
+  const predecessors: (number[] | undefined)[] = new Array(txns.length);
+  let c = 0;
+  for (const t of invokes) {
+    const at = txns[t]!.invoke;
+    for (; c < completes.length && txns[completes[c]!]!.complete! < at; c++) frontier = complete(completes[c]!, frontier, predecessors);
+    if (frontier.length === 0) continue;
+    for (const p of frontier) edges.add(p, t, REALTIME);
+    predecessors[t] = frontier;
   }
+}
+
+/** t completes: it replaces its predecessors in the frontier (whatever follows t follows them). */
+function complete(t: number, frontier: number[], predecessors: (number[] | undefined)[]): number[] {
+  const before = predecessors[t];
+  predecessors[t] = undefined;
+  if (before === undefined) return [...frontier, t];
+  const next = frontier.filter((p) => !before.includes(p));
+  next.push(t);
+  return next;
 }
