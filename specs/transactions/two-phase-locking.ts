@@ -18,8 +18,8 @@ const skew = [
 ];
 /** One client appends to both keys (then reads both); the other reads both. */
 const appendBoth = [[{ ops: [append('x', 1), append('y', 1)] }, readBoth], [readBoth]];
-/** One client appends to both keys and rolls back; the other reads both. */
-const rolledBack = [[{ ops: [append('x', 1), append('y', 1)], rollback: true }], [readBoth]];
+/** One client appends to x and rolls back; the other reads both keys. */
+const rolledBack = [[{ ops: [append('x', 1)], rollback: true }], [readBoth]];
 /** Each appends to one key and reads the other. */
 const crossed = [[{ ops: [append('x', 1), read('y')] }], [{ ops: [append('y', 1), read('x')] }]];
 

@@ -32,7 +32,7 @@ export interface Anomaly {
 export interface WorkloadAnalysis {
   /** Non-cycle anomalies found while inferring version orders. */
   readonly anomalies: Anomaly[];
-  /** Keys whose version order could not be inferred (their dependencies are left out). */
+  /** Keys whose version order could not be inferred with certainty (cycles through them may be missed). */
   readonly unorderedKeys: Key[];
   /** Why `from` → `to` has relation `rel` (one of ww, wr, rw), in words. */
   explain(from: number, to: number, rel: 'ww' | 'wr' | 'rw'): string;

@@ -49,6 +49,8 @@ export interface TxnCheckResult {
   readonly anomalies: readonly Anomaly[];
   readonly transactions: number;
   readonly committed: number;
+  /** How many ww/wr/rw dependencies between transactions the history revealed. */
+  readonly dependencies: number;
   readonly unorderedKeys: readonly Key[];
   /** The history checked (explanations refer to its transactions by index). */
   readonly history: TxnHistory;
@@ -62,6 +64,7 @@ export function checkTransactions(history: TxnHistory, options: TxnCheckOptions 
   const { txns } = history;
   const edges = new EdgeList();
   const analysis = history.workload === 'list-append' ? analyseListAppend(txns, edges) : analyseRwRegister(txns, edges);
+  const dependencies = edges.size;
 
   const prohibited = new Set<string>();
   for (const m of models) for (const a of PROHIBITED[m]) prohibited.add(a);
@@ -116,8 +119,10 @@ export function checkTransactions(history: TxnHistory, options: TxnCheckOptions 
     const reason =
       committed === 0
         ? 'no transaction committed, so nothing was observed'
-        : analysis.unorderedKeys.length > 0
-          ? `the version order of ${analysis.unorderedKeys.length} key(s) could not be inferred, so cycles through them may be missed`
+        : dependencies === 0
+          ? 'no dependency between transactions was observed, so there was nothing to order'
+          : analysis.unorderedKeys.length > 0
+          ? `the version order of ${analysis.unorderedKeys.length} key(s) could not be inferred with certainty, so cycles through them may be missed`
           : [...unfinished].some((k) => PROHIBITED[model].has(k))
             ? `the cycle search ran out of budget before finishing (${[...unfinished].join(', ')})`
             : undefined;
@@ -133,6 +138,7 @@ export function checkTransactions(history: TxnHistory, options: TxnCheckOptions 
     anomalies: found,
     transactions: txns.length,
     committed,
+    dependencies,
     unorderedKeys: analysis.unorderedKeys,
     history,
     ms: performance.now() - started,

@@ -2,10 +2,14 @@
 //
 // Every appended value is unique per key, so each read of a key reveals the order of the appends
 // it includes. All reads of a key must be prefixes of one order (otherwise incompatible-order);
-// the longest read is taken as the key's version order. From it:
-//   ww  T1 → T2  when T2's append directly follows T1's in the order;
+// the longest read is taken as the key's version order, and a read stands for the version ending
+// in its last element. Appends no read observed (by transactions that did not fail) came after
+// the last observed one, in an unknown order among themselves. From that:
+//   ww  T1 → T2  when T2's append directly follows T1's in the order (or T2's append was never
+//                observed and T1's is the last observed);
 //   wr  T1 → T2  when T2 read the key and the last element it saw was appended by T1;
-//   rw  T1 → T2  when T1 read the key and T2 appended the element that follows what T1 saw.
+//   rw  T1 → T2  when T1 read the key and T2 appended the element that follows what T1 saw (or
+//                T1 saw the last observed version, and T2's append was never observed).
 // Only a transaction's external reads (those before its own appends to the key) give wr and rw
 // edges; reads after its own appends are checked against them instead (internal).
 
@@ -22,8 +26,10 @@ interface KeyState {
   longest: readonly Value[];
   longestIds: number[];
   longestBy: number;
-  /** False once two reads disagree or a read repeats an element. */
-  ordered: boolean;
+  /** Whether the longest read repeats an element: then positions in it mean nothing. */
+  longestRepeats: boolean;
+  /** Whether an incompatible-order anomaly was reported for the key. */
+  incompatible: boolean;
 }
 
 export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): WorkloadAnalysis {
@@ -31,11 +37,12 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
   const keys = new Map<Key, KeyState>();
   const elementWriter: number[] = [];
   const elementValue: Value[] = [];
+  const elementKey: KeyState[] = [];
   const elementIntermediate: boolean[] = [];
   const keyOf = (key: Key): KeyState => {
     let k = keys.get(key);
     if (k === undefined) {
-      k = { key, elements: new Map(), longest: [], longestIds: [], longestBy: -1, ordered: true };
+      k = { key, elements: new Map(), longest: [], longestIds: [], longestBy: -1, longestRepeats: false, incompatible: false };
       keys.set(key, k);
     }
     return k;
@@ -62,6 +69,7 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
       k.elements.set(op.value, elementWriter.length);
       elementWriter.push(t);
       elementValue.push(op.value);
+      elementKey.push(k);
       elementIntermediate.push(intermediate);
     }
   }
@@ -94,6 +102,7 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
       const max = Math.min(list.length, longest.length);
       while (same < max && list[same] === longest[same]) same++;
       ids.length = list.length;
+      let repeats = false;
       for (let i = 0; i < list.length; i++) {
         const e = i < same ? known[i] : k.elements.get(list[i]!);
         if (e === undefined) {
@@ -107,7 +116,7 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
             key: op.key,
             explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)}, in which ${showValue(list[i]!)} appears more than once`,
           });
-          k.ordered = false;
+          repeats = true;
         }
         stamp[e] = readNo;
         if (failed[e] === 1) {
@@ -131,6 +140,7 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
         k.longest = list;
         k.longestIds = ids.slice();
         k.longestBy = t;
+        k.longestRepeats = repeats;
       }
       readTxn.push(t);
       readKey.push(k);
@@ -143,11 +153,10 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
   for (let r = 0; r < readTxn.length; r++) {
     const k = readKey[r]!;
     const list = readList[r]!;
-    if (!k.ordered && k.longestBy < 0) continue;
     let i = 0;
     while (i < list.length && list[i] === k.longest[i]) i++;
-    if (i < list.length && k.ordered) {
-      k.ordered = false;
+    if (i < list.length && !k.incompatible) {
+      k.incompatible = true;
       anomalies.push({
         type: 'incompatible-order',
         txns: [readTxn[r]!, k.longestBy],
@@ -157,19 +166,34 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
     }
   }
 
-  // ww edges along each key's order; dirty updates.
+  // Positions in each key's order; appends no read observed.
+  const position = new Int32Array(elementWriter.length).fill(-1);
   const unorderedKeys: Key[] = [];
+  const unobserved = new Map<KeyState, number[]>();
   for (const k of keys.values()) {
-    if (!k.ordered) {
-      unorderedKeys.push(k.key);
-      continue;
-    }
+    // An order contradicted by another read is used (as Elle does), but it is not certain.
+    if (k.longestRepeats || k.incompatible) unorderedKeys.push(k.key);
+    if (k.longestRepeats) continue;
+    k.longestIds.forEach((e, i) => (position[e] = i));
+  }
+  for (let e = 0; e < elementWriter.length; e++) {
+    if (position[e] >= 0 || failed[e] === 1) continue;
+    const k = elementKey[e]!;
+    if (k.longestRepeats) continue;
+    let list = unobserved.get(k);
+    if (list === undefined) unobserved.set(k, (list = []));
+    list.push(e);
+  }
+
+  // ww edges along each key's order, then to the unobserved appends; dirty updates.
+  for (const k of keys.values()) {
+    if (k.longestRepeats) continue;
     const ids = k.longestIds;
     for (let i = 0; i + 1 < ids.length; i++) {
       const a = elementWriter[ids[i]!]!;
       const b = elementWriter[ids[i + 1]!]!;
-      const aFailed = txns[a]!.type === 'fail';
-      const bFailed = txns[b]!.type === 'fail';
+      const aFailed = failed[ids[i]!] === 1;
+      const bFailed = failed[ids[i + 1]!] === 1;
       if (aFailed && !bFailed) {
         anomalies.push({
           type: 'dirty-update',
@@ -180,40 +204,48 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
       }
       if (!aFailed && !bFailed) edges.add(a, b, WW);
     }
+    const last = ids[ids.length - 1];
+    if (last !== undefined && failed[last] === 0) for (const e of unobserved.get(k) ?? []) edges.add(elementWriter[last]!, elementWriter[e]!, WW);
   }
 
   // wr and rw edges from external reads; intermediate reads; lost updates.
+  const INIT = -1;
   const readVersions = new Map<KeyState, Map<number, number>>();
   for (let r = 0; r < readTxn.length; r++) {
     if (!readExternal[r]) continue;
     const t = readTxn[r]!;
     const k = readKey[r]!;
-    if (!k.ordered) continue;
+    if (k.longestRepeats) continue;
     const list = readList[r]!;
-    if (list.length > 0) {
-      const e = k.longestIds[list.length - 1]!;
+    const e = list.length === 0 ? INIT : k.elements.get(list[list.length - 1]!)!;
+    if (e !== INIT) {
       const w = elementWriter[e]!;
-      if (w !== t && txns[w]!.type !== 'fail') {
+      if (w !== t && failed[e] === 0) {
         edges.add(w, t, WR);
         if (elementIntermediate[e]) {
           anomalies.push({
             type: 'G1b',
             txns: [t, w],
             key: k.key,
-            explanation: `${txnName(txns[t]!)} read ${showKey(k.key)} = ${showValue(list)}, ending in ${showValue(elementValue[e]!)}, which ${txnName(txns[w]!)} appended before appending to ${showKey(k.key)} again (intermediate read)`,
+            explanation: `${txnName(txns[t]!)} read ${showKey(k.key)} = ${showValue(list)}, ending in ${showValue(elementValue[e])}, which ${txnName(txns[w]!)} appended before appending to ${showKey(k.key)} again (intermediate read)`,
           });
         }
       }
     }
-    if (list.length < k.longestIds.length) {
-      const w = elementWriter[k.longestIds[list.length]!]!;
-      if (w !== t && txns[w]!.type !== 'fail') edges.add(t, w, RW);
+    const at = e === INIT ? -1 : position[e]!;
+    if (e === INIT || at >= 0) {
+      if (at + 1 < k.longestIds.length) {
+        const next = k.longestIds[at + 1]!;
+        if (elementWriter[next] !== t && failed[next] === 0) edges.add(t, elementWriter[next]!, RW);
+      } else {
+        for (const u of unobserved.get(k) ?? []) if (elementWriter[u] !== t) edges.add(t, elementWriter[u]!, RW);
+      }
     }
     if (appendsTo(txns[t]!.ops, k.key)) {
-      let byLength = readVersions.get(k);
-      if (byLength === undefined) readVersions.set(k, (byLength = new Map()));
-      const other = byLength.get(list.length);
-      if (other === undefined) byLength.set(list.length, t);
+      let byVersion = readVersions.get(k);
+      if (byVersion === undefined) readVersions.set(k, (byVersion = new Map()));
+      const other = byVersion.get(e);
+      if (other === undefined) byVersion.set(e, t);
       else {
         anomalies.push({
           type: 'lost-update',
@@ -228,7 +260,7 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
   return {
     anomalies,
     unorderedKeys,
-    explain: (from, to, rel) => explainListAppendEdge(txns, keys, elementWriter, from, to, rel),
+    explain: (from, to, rel) => explainListAppendEdge(txns, keys, elementWriter, position, unobserved, from, to, rel),
   };
 }
 
@@ -298,24 +330,40 @@ function explainListAppendEdge(
   txns: readonly Txn[],
   keys: ReadonlyMap<Key, KeyState>,
   elementWriter: readonly number[],
+  position: Int32Array,
+  unobserved: ReadonlyMap<KeyState, readonly number[]>,
   from: number,
   to: number,
   rel: 'ww' | 'wr' | 'rw',
 ): string {
   const a = txnName(txns[from]!);
   const b = txnName(txns[to]!);
+  /** `to`'s append to k that no read observed, if any. */
+  const unobservedBy = (k: KeyState): Value | undefined => {
+    for (const op of txns[to]!.ops) {
+      if (op.f === 'append' && op.key === k.key && (unobserved.get(k) ?? []).includes(k.elements.get(op.value)!)) return op.value;
+    }
+    return undefined;
+  };
   if (rel === 'ww') {
     for (const op of txns[from]!.ops) {
       if (op.f !== 'append') continue;
       const k = keys.get(op.key)!;
-      const p = k.longestIds.indexOf(k.elements.get(op.value)!);
-      if (p < 0 || p + 1 >= k.longestIds.length || elementWriter[k.longestIds[p + 1]!] !== to) continue;
-      return `${a} appended ${showValue(op.value)} to ${showKey(op.key)} and ${b} appended ${showValue(k.longest[p + 1]!)} right after it (${txnName(txns[k.longestBy]!)} read ${showKey(op.key)} = ${shortList(k.longest, p + 2)})`;
+      const p = position[k.elements.get(op.value)!]!;
+      if (p < 0) continue;
+      if (p + 1 < k.longestIds.length) {
+        if (elementWriter[k.longestIds[p + 1]!] !== to) continue;
+        return `${a} appended ${showValue(op.value)} to ${showKey(op.key)} and ${b} appended ${showValue(k.longest[p + 1]!)} right after it (${txnName(txns[k.longestBy]!)} read ${showKey(op.key)} = ${shortList(k.longest, p + 2)})`;
+      }
+      const later = unobservedBy(k);
+      if (later !== undefined) {
+        return `${a} appended ${showValue(op.value)} to ${showKey(op.key)}, the last element any read of it observed, and ${b}'s append of ${showValue(later)}, which no read observed, came after it`;
+      }
     }
   } else if (rel === 'wr') {
     for (const [key, k] of keys) {
       const list = externalRead(txns[to]!.ops, key);
-      if (list === undefined || list.length === 0 || !k.ordered) continue;
+      if (list === undefined || list.length === 0) continue;
       const last = list[list.length - 1]!;
       if (elementWriter[k.elements.get(last)!] !== from) continue;
       return `${b} read ${showKey(key)} = ${shortList(list, list.length)}, whose last element ${showValue(last)} was appended by ${a}`;
@@ -323,9 +371,17 @@ function explainListAppendEdge(
   } else {
     for (const [key, k] of keys) {
       const list = externalRead(txns[from]!.ops, key);
-      if (list === undefined || !k.ordered || list.length >= k.longestIds.length) continue;
-      if (elementWriter[k.longestIds[list.length]!] !== to) continue;
-      return `${a} read ${showKey(key)} = ${shortList(list, list.length)}, which does not include ${showValue(k.longest[list.length]!)}, appended by ${b} as the next element`;
+      if (list === undefined) continue;
+      const at = list.length === 0 ? -1 : position[k.elements.get(list[list.length - 1]!)!]!;
+      if (list.length > 0 && at < 0) continue;
+      if (at + 1 < k.longestIds.length) {
+        if (elementWriter[k.longestIds[at + 1]!] !== to) continue;
+        return `${a} read ${showKey(key)} = ${shortList(list, list.length)}, which does not include ${showValue(k.longest[at + 1]!)}, appended by ${b} as the next element`;
+      }
+      const later = unobservedBy(k);
+      if (later !== undefined) {
+        return `${a} read ${showKey(key)} = ${shortList(list, list.length)}, the last version any read observed, so it does not include ${showValue(later)}, appended by ${b} and never observed`;
+      }
     }
   }
   return `${a} ${rel}→ ${b}`;
