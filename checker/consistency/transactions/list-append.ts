@@ -129,7 +129,7 @@ export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): Worklo
           });
         } else if (external && elementWriter[e] === t) {
           anomalies.push({
-            type: 'internal',
+            type: 'future-read',
             txns: [t],
             key: op.key,
             explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)} before appending ${showValue(list[i]!)} to it itself (a read of its own future write)`,

@@ -28,7 +28,8 @@ export function isConsistencyModel(s: string): s is ConsistencyModel {
 const variantsOf = (bases: readonly CycleBase[], suffix: '-process' | '-realtime'): string[] => bases.map((b) => `${b}${suffix}`);
 
 const readUncommitted = ['G0', 'duplicate-elements', 'cyclic-versions'];
-const readCommitted = [...readUncommitted, 'G1a', 'G1b', 'G1c', 'dirty-update', 'incompatible-order'];
+// A future read (a transaction observing its own later write) is a trivial G1c cycle, as Elle has it.
+const readCommitted = [...readUncommitted, 'G1a', 'G1b', 'G1c', 'dirty-update', 'incompatible-order', 'future-read'];
 const repeatableRead = [...readCommitted, 'G-single', 'G-nonadjacent', 'G2-item', 'lost-update'];
 const snapshotIsolation = [...readCommitted, 'internal', 'G-single', 'G-nonadjacent', 'lost-update'];
 const serializable = [...new Set([...repeatableRead, ...snapshotIsolation])];
@@ -58,6 +59,7 @@ export const ANOMALY_TYPES: readonly string[] = [
   'G1a',
   'G1b',
   'internal',
+  'future-read',
   'lost-update',
   'dirty-update',
   'incompatible-order',

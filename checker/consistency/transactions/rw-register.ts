@@ -86,7 +86,7 @@ export function analyseRwRegister(txns: readonly Txn[], edges: EdgeList): Worklo
       if (v === undefined) throw new InputError(`${txn.where ?? txnName(txn)}: reads ${showKey(op.key)} = ${showValue(value)}, which no transaction writes`);
       const w = versionWriter[v]!;
       if (w === t) {
-        anomalies.push({ type: 'internal', txns: [t], key: op.key, explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(value)} before writing that value itself (a read of its own future write)` });
+        anomalies.push({ type: 'future-read', txns: [t], key: op.key, explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(value)} before writing that value itself (a read of its own future write)` });
         continue;
       }
       if (w !== NO_WRITER && txns[w]!.type === 'fail') {

@@ -125,6 +125,15 @@ describe('list-append anomalies', () => {
     expect(types(appendHistory(ok(1, ['append', 'x', 5]), ok(0, ['r', 'x', []], ['append', 'x', 1], ['r', 'x', [5, 1]])))).toContain('internal');
   });
 
+  it('future-read: a transaction that reads its own append before making it (rules out read committed)', () => {
+    const h = appendHistory(ok(0, ['r', 'x', [1]], ['append', 'x', 1]));
+    expect(types(h)).toEqual(['future-read']);
+    expect(check(h, ['read-uncommitted', 'read-committed']).models.map((m) => m.result)).toEqual(['unknown', 'invalid']);
+  });
+  it('no future-read when the read comes first and sees nothing', () => {
+    expect(types(appendHistory(ok(0, ['r', 'x', []], ['append', 'x', 1])))).toEqual([]);
+  });
+
   it('incompatible-order: two reads of a key that are not prefixes of one order', () => {
     const h = appendHistory(ok(0, ['append', 'x', 1]), ok(1, ['append', 'x', 2]), ok(2, ['r', 'x', [1, 2]]), ok(3, ['r', 'x', [2]]));
     expect(types(h)).toEqual(['incompatible-order']);
