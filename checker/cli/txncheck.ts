@@ -23,6 +23,7 @@ export interface TxncheckArgs {
   format: TxnHistoryFormat | 'auto';
   reporter: 'text' | 'json';
   html?: string;
+  wfrKeys: boolean;
 }
 
 /** One line of `--reporter json`. */
@@ -61,6 +62,11 @@ export const txncheckCommand: CommandModule<object, TxncheckArgs> = {
       .option('format', { choices: ['auto', 'edn', 'json'] as const, default: 'auto' as const, describe: 'history format' })
       .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
       .option('html', { type: 'string', describe: 'write an HTML explanation page here' })
+      .option('wfr-keys', {
+        type: 'boolean',
+        default: true,
+        describe: "rw-register: a transaction's write of a key follows the version it read of it (Elle's wfr-keys?); --no-wfr-keys to drop",
+      })
       .check((args) => {
         parseModels(String(args.consistency));
         return true;
@@ -81,7 +87,7 @@ function txncheckFile(file: string, models: ConsistencyModel[], args: TxncheckAr
   let text: string;
   try {
     const history = readTxnHistory(readText(file), file, { format: args.format, ...(args.workload === undefined ? {} : { workload: args.workload }) });
-    const result = checkTransactions(history, { models });
+    const result = checkTransactions(history, { models, wfrKeys: args.wfrKeys });
     report = {
       file,
       result: result.result,

@@ -34,6 +34,11 @@ export interface TxnCheckOptions {
   readonly budget?: number;
   /** Anomalies kept (with explanations) per type; the rest are only counted. Default 10. */
   readonly examplesPerType?: number;
+  /**
+   * rw-register: infer that a transaction's write of a key follows the version it read of it
+   * (Elle's `wfr-keys?`; off in Elle's library, on in most Jepsen suites). Default true.
+   */
+  readonly wfrKeys?: boolean;
 }
 
 export interface TxnCheckResult {
@@ -63,7 +68,7 @@ export function checkTransactions(history: TxnHistory, options: TxnCheckOptions 
   const perType = options.examplesPerType ?? 10;
   const { txns } = history;
   const edges = new EdgeList();
-  const analysis = history.workload === 'list-append' ? analyseListAppend(txns, edges) : analyseRwRegister(txns, edges);
+  const analysis = history.workload === 'list-append' ? analyseListAppend(txns, edges) : analyseRwRegister(txns, edges, { wfrKeys: options.wfrKeys ?? true });
   const dependencies = edges.size;
 
   const prohibited = new Set<string>();
@@ -122,10 +127,10 @@ export function checkTransactions(history: TxnHistory, options: TxnCheckOptions 
         : dependencies === 0
           ? 'no dependency between transactions was observed, so there was nothing to order'
           : analysis.unorderedKeys.length > 0
-          ? `the version order of ${analysis.unorderedKeys.length} key(s) could not be inferred with certainty, so cycles through them may be missed`
-          : [...unfinished].some((k) => PROHIBITED[model].has(k))
-            ? `the cycle search ran out of budget before finishing (${[...unfinished].join(', ')})`
-            : undefined;
+            ? `the version order of ${analysis.unorderedKeys.length} key(s) could not be inferred with certainty, so cycles through them may be missed`
+            : [...unfinished].some((k) => PROHIBITED[model].has(k))
+              ? `the cycle search ran out of budget before finishing (${[...unfinished].join(', ')})`
+              : undefined;
     return reason === undefined ? { model, result: 'valid', anomalies: [] } : { model, result: 'unknown', anomalies: [], reason };
   });
   const result: Validity = verdicts.some((v) => v.result === 'invalid') ? 'invalid' : verdicts.some((v) => v.result === 'unknown') ? 'unknown' : 'valid';

@@ -3,7 +3,8 @@
 // Every written value is unique per key, so a read names the write it observed. What the history
 // reveals of each key's version order, as Elle infers it:
 //   - the initial version (nil) precedes every written version;
-//   - a committed transaction that read version v of a key and then wrote w to it orders v < w
+//   - with `wfrKeys` (writes follow reads, Elle's option of that name, on by default here): a
+//     committed transaction that read version v of a key and then wrote w to it orders v < w
 //     (its write was installed after the version it read, which was committed before it read).
 // A cycle in that order is `cyclic-versions`. From the order:
 //   ww  T1 → T2  when T2's version directly follows T1's;
@@ -27,7 +28,12 @@ interface KeyVersions {
 
 const NO_WRITER = -1;
 
-export function analyseRwRegister(txns: readonly Txn[], edges: EdgeList): WorkloadAnalysis {
+export interface RwRegisterOptions {
+  /** Infer v < w when a committed transaction read v of a key and then wrote w to it. Default true. */
+  readonly wfrKeys?: boolean;
+}
+
+export function analyseRwRegister(txns: readonly Txn[], edges: EdgeList, options: RwRegisterOptions = {}): WorkloadAnalysis {
   const anomalies: Anomaly[] = [];
   const keys = new Map<Key, KeyVersions>();
   const versionKey: KeyVersions[] = [];
@@ -129,7 +135,7 @@ export function analyseRwRegister(txns: readonly Txn[], edges: EdgeList): Worklo
     const k = versionKey[u]!;
     const w = finalWrite(txns[t]!.ops, k.key);
     if (w === undefined) continue;
-    link(u, k.byValue.get(w)!, t);
+    if (options.wfrKeys !== false) link(u, k.byValue.get(w)!, t);
     const other = lostUpdates.get(u);
     if (other === undefined) lostUpdates.set(u, t);
     else {

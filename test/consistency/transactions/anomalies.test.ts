@@ -242,3 +242,11 @@ describe('verdicts', () => {
     expect(r.models.every((m) => m.result === 'valid')).toBe(true);
   });
 });
+
+describe('rw-register version orders', () => {
+  it('without wfr-keys, a read-then-write orders nothing: no cyclic-versions', () => {
+    const h = registerHistory(ok(0, ['r', 'x', 1], ['w', 'x', 2]), ok(1, ['r', 'x', 2], ['w', 'x', 1]));
+    expect(checkTransactions(h, { models: ['serializable'], wfrKeys: false }).anomalyTypes).not.toContain('cyclic-versions');
+    expect(checkTransactions(h, { models: ['serializable'] }).anomalyTypes).toContain('cyclic-versions');
+  });
+});
