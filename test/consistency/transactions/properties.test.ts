@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { checkTransactions } from '../../../checker/consistency/transactions/check.ts';
 import type { TxnEvent } from '../../../checker/consistency/transactions/history-events.ts';
 import { MODELS, type ConsistencyModel } from '../../../checker/consistency/transactions/models.ts';
-import type { MicroOp, Value, Workload } from '../../../checker/consistency/transactions/txn.ts';
+import { EdgeList } from '../../../checker/consistency/transactions/graph.ts';
+import { addRealtimeEdges } from '../../../checker/consistency/transactions/session-edges.ts';
+import type { MicroOp, Txn, Value, Workload } from '../../../checker/consistency/transactions/txn.ts';
 import { historyOf, ok, type Op } from './histories.ts';
 
 interface Planned {
@@ -142,6 +144,84 @@ describe('injected cycles', () => {
         expect(r.models.map((m) => m.result)).toEqual(['valid', 'invalid']);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('concurrent executions of an atomic store', () => {
+  // Clients run transactions concurrently; each takes effect atomically at some instant between
+  // its invocation and its completion (here: at the completion), so the history is strictly
+  // serializable and every model must accept it.
+  const stepArb = fc.array(fc.tuple(fc.nat(2), fc.boolean(), plannedArb), { maxLength: 30 });
+  it('are valid under every model', () => {
+    fc.assert(
+      fc.property(stepArb, (steps) => {
+        const lists = new Map<string, Value[]>();
+        let next = 1;
+        const open = new Map<number, { ops: MicroOp[]; fails: boolean }>();
+        const events: TxnEvent[] = [];
+        for (const [process, fails, p] of steps) {
+          const pending = open.get(process);
+          if (pending === undefined) {
+            const ops: MicroOp[] = p.ops.map(([what, key]) => (what === 'write' ? { f: 'append', key, value: next++ } : { f: 'r', key, value: null }));
+            open.set(process, { ops, fails });
+            events.push({ type: 'invoke', process, ops, where: 'generated' });
+            continue;
+          }
+          open.delete(process);
+          if (pending.fails) {
+            events.push({ type: 'fail', process, ops: pending.ops, where: 'generated' });
+            continue;
+          }
+          const done = pending.ops.map((op): MicroOp => {
+            const list = lists.get(String(op.key)) ?? [];
+            if (op.f === 'append') {
+              lists.set(String(op.key), [...list, op.value]);
+              return op;
+            }
+            return { f: 'r', key: op.key, value: [...list] };
+          });
+          events.push({ type: 'ok', process, ops: done, where: 'generated' });
+        }
+        const r = checkTransactions(historyOf('list-append', events), { models: MODELS });
+        expect(r.anomalyTypes).toEqual([]);
+        for (const m of r.models) expect(m.result).not.toBe('invalid');
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('real-time edges', () => {
+  it('their transitive closure is exactly "completed before invoked"', () => {
+    const intervalArb = fc.array(fc.tuple(fc.nat(20), fc.option(fc.nat(10), { nil: undefined })), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(intervalArb, (intervals) => {
+        const txns: Txn[] = intervals.map(([invoke, length], i) =>
+          length === undefined ? { id: i, process: i, type: 'info', ops: [], invoke } : { id: i, process: i, type: 'ok', ops: [], invoke, complete: invoke + length },
+        );
+        const edges = new EdgeList();
+        addRealtimeEdges(txns, edges);
+        const g = edges.toGraph(txns.length);
+        for (let a = 0; a < txns.length; a++) {
+          const reach = new Set<number>();
+          const stack = [a];
+          while (stack.length > 0) {
+            const v = stack.pop()!;
+            for (let e = g.start[v]!; e < g.start[v + 1]!; e++) {
+              if (!reach.has(g.to[e]!)) {
+                reach.add(g.to[e]!);
+                stack.push(g.to[e]!);
+              }
+            }
+          }
+          for (let b = 0; b < txns.length; b++) {
+            const precedes = txns[a]!.complete !== undefined && txns[a]!.complete! < txns[b]!.invoke;
+            expect(reach.has(b), `T${a} → T${b}`).toBe(precedes);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
