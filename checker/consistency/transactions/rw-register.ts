@@ -106,6 +106,8 @@ export function analyseRwRegister(txns: readonly Txn[], edges: EdgeList, options
           key: op.key,
           explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(value)}, which ${txnName(txns[w]!)} overwrote with a later write of its own (intermediate read)`,
         });
+        // An intermediate version was never installed: no dependency on it (as in Elle).
+        continue;
       }
       readTxn.push(t);
       readVersion.push(v);

@@ -9,7 +9,7 @@ import { checkTransactions } from '../../../checker/consistency/transactions/che
 import type { TxnEvent } from '../../../checker/consistency/transactions/history-events.ts';
 import type { ConsistencyModel } from '../../../checker/consistency/transactions/models.ts';
 import type { MicroOp } from '../../../checker/consistency/transactions/txn.ts';
-import { appendHistory } from './histories.ts';
+import { appendHistory, registerHistory } from './histories.ts';
 
 /** Elle's shorthand: a sequence of `a<key><value>` and `r<key><values…>`, one-character keys and values. */
 function ops(text: string): MicroOp[] {
@@ -78,5 +78,33 @@ describe('Elle’s list-append examples', () => {
   it('contradictory read orders: incompatible-order, and a G1c through the longest order', () => {
     const r = judge([ok('ax1ry1'), ok('ax2'), ok('ax3ay1'), ok('rx13'), ok('rx123')], ['read-committed']);
     expect(r.anomalyTypes).toEqual(['G1c', 'incompatible-order']);
+  });
+});
+
+describe('Elle’s rw-register examples', () => {
+  /** "wx1" is [w x 1]; "rx1" is [r x 1]; "rx" is a read of nil. */
+  function registerOps(text: string): MicroOp[] {
+    return [...text.matchAll(/([rw])([a-z])(\d*)/g)].map((m) => {
+      const [, f, key, digits] = m as unknown as [string, string, string, string];
+      return f === 'w' ? { f: 'w', key, value: Number(digits) } : { f: 'r', key, value: digits === '' ? null : Number(digits) };
+    });
+  }
+  const reg = (type: 'ok' | 'fail', text: string, process = 0): TxnEvent => ({ type, process, ops: registerOps(text), where: 'elle' });
+  const check = (events: TxnEvent[], models: ConsistencyModel[]) => checkTransactions(registerHistory(...events), { models });
+
+  it('two transactions writing two keys in opposite orders, never read: unknown (no dependency observed)', () => {
+    const r = check([reg('ok', 'wx1wy2'), reg('ok', 'wx2wy1', 1)], ['read-uncommitted', 'serializable']);
+    expect(r.anomalyTypes).toEqual([]);
+    expect(r.models.map((m) => m.result)).toEqual(['unknown', 'unknown']);
+  });
+  it('G1a: a read of a failed write', () => {
+    const r = check([reg('ok', 'rx1'), reg('fail', 'wx1', 1)], ['read-committed']);
+    expect(r.anomalyTypes).toEqual(['G1a']);
+    expect(r.result).toBe('invalid');
+  });
+  it('G1b: a read of an overwritten intermediate write gives no dependency', () => {
+    const r = check([reg('ok', 'wx1wx2'), reg('ok', 'rx1', 1)], ['read-committed', 'serializable']);
+    expect(r.anomalyTypes).toEqual(['G1b']);
+    expect(r.dependencies).toBe(0);
   });
 });
