@@ -2,7 +2,7 @@
 // transactions coordinated by two-phase commit, and the isolation properties of the clients'
 // recorded history.
 
-import { actorSystem, always, type ActorModel, type ClientHistory, type Property, type SystemState } from '../../checker/index.ts';
+import { actorSystem, always, type ActorModel, type ClientHistory, type Property, type SystemState, type SystemView } from '../../checker/index.ts';
 import { serializable, snapshotIsolated, strictSerializable, txnHistoryOf, type Key, type TxnInput, type TxnResult } from '../../checker/transactions.ts';
 import { storeClient, type ClientState, type ScriptedTxn } from './client.ts';
 import { formatStoreMsg, type StoreMsg } from './messages.ts';
@@ -19,7 +19,7 @@ export interface StoreOptions {
   readonly scripts: readonly (readonly ScriptedTxn[])[];
   readonly bug?: ShardBug;
   /** The properties to check; default Serializable alone. */
-  readonly properties?: readonly Property<SystemState<unknown, unknown>>[];
+  readonly properties?: readonly Property<SystemState<unknown, unknown>, SystemView | void>[];
 }
 
 export type StoreState = SystemState<ShardState | ClientState, StoreMsg>;
@@ -47,7 +47,7 @@ export interface SnapshotStoreOptions {
   readonly scripts: readonly (readonly ScriptedTxn[])[];
   readonly bug?: SnapshotBug;
   /** The properties to check; default SnapshotIsolation and Serializable. */
-  readonly properties?: readonly Property<SystemState<unknown, unknown>>[];
+  readonly properties?: readonly Property<SystemState<unknown, unknown>, SystemView | void>[];
 }
 
 export type SnapshotStoreState = SystemState<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg>;
