@@ -5,6 +5,9 @@
 // Models and their properties.
 export type { Model, AnyModel } from './model.ts';
 export { always, sometimes, withView, DEADLOCK, type Property } from './properties.ts';
+export { eventually, leadsTo, alwaysEventually, type LivenessProperty, type LivenessKind } from './liveness/properties.ts';
+export type { Fairness, FairnessKind } from './liveness/fairness.ts';
+export { actorFairness, type GroupFairness, type FairnessSetting } from './actor/fairness.ts';
 
 // Checking a model.
 export { explore, bfs, dfs } from './explore/search.ts';

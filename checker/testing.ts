@@ -1,6 +1,6 @@
 // `interleave/testing`: exploring a model other than exhaustively: random walks and swarm runs,
 // shards, coverage, and schedules as fast-check values (generated, run, shrunk); and the
-// fingerprints that identify states.
+// fingerprints that identify states; liveness verdicts one property at a time.
 
 export { random } from './explore/random/walks.ts';
 export type { Strategy, WalkRecord } from './explore/options.ts';
@@ -21,3 +21,4 @@ export {
   type ScheduleRun,
 } from './explore/random/schedule.ts';
 export { fingerprint, fingerprintHex, type Fingerprint } from './fingerprint/hash.ts';
+export { checkLiveness, livenessVerdicts, hasLiveness, type LivenessOutcome, type LivenessVerdict } from './liveness/check-liveness.ts';

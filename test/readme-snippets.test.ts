@@ -11,15 +11,21 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every ```ts block of the README, with the line it starts on. */
-function snippets(): { readonly line: number; readonly code: string }[] {
+/**
+ * Every ```ts block of the README, with the line it starts on, and the file it is when the prose
+ * just before it names one ("A spec, `specs/counter.ts`:"), so that other snippets can import it.
+ */
+function snippets(): { readonly line: number; readonly code: string; readonly path?: string }[] {
   const lines = readFileSync(join(root, 'README.md'), 'utf8').split('\n');
-  const out: { line: number; code: string }[] = [];
+  const out: { line: number; code: string; path?: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.trim() !== '```ts') continue;
+    let before = i - 1;
+    while (before > 0 && lines[before]!.trim() === '') before--;
+    const named = /`([\w./-]+\.ts)`:$/.exec(lines[before]!.trim());
     const start = i + 1;
     while (i + 1 < lines.length && lines[i + 1]!.trim() !== '```') i++;
-    out.push({ line: start + 1, code: lines.slice(start, i + 1).join('\n') });
+    out.push({ line: start + 1, code: lines.slice(start, i + 1).join('\n'), ...(named ? { path: named[1]! } : {}) });
     i++;
   }
   return out;
@@ -64,7 +70,10 @@ describe('the README', () => {
   it('has TypeScript snippets that typecheck against the public API', { timeout: 60_000 }, () => {
     const found = snippets();
     expect(found.length).toBeGreaterThan(3);
-    const file = (i: number): string => join(root, 'test', `.readme-snippet-${i}.ts`).replaceAll('\\', '/');
+    const file = (i: number): string => {
+      const path = found[i]!.path;
+      return (path ? join(root, path) : join(root, 'test', `.readme-snippet-${i}.ts`)).replaceAll('\\', '/');
+    };
     const code = new Map(found.map((s, i) => [file(i), s.code]));
     // First pass: which names each snippet leaves undefined; they are declared, then all compiled.
     const first = compile(code);

@@ -7,8 +7,7 @@
 // The others keep its request at the head of their queues and wait for ever; no two processes
 // are ever inside together, so mutual exclusion still holds: only liveness is broken.
 
-import { actorSystem, type Actor, type Context } from '../../checker/index.ts';
-import { leadsTo } from '../../checker/liveness/index.ts';
+import { actorSystem, leadsTo, type Actor, type Context } from '../../checker/index.ts';
 import { mutexProcess, mutualExclusion, type MutexMessage, type MutexOptions, type MutexProcess, type MutexState } from './mutex.ts';
 import { processName } from './process.ts';
 

@@ -8,8 +8,7 @@
 // The bug `chosen-not-reported`: the proposer learns the chosen value but never tells its client.
 // Agreement and the other safety properties still hold; the client waits for ever.
 
-import { actorSystem, type Actor, type Context } from '../../checker/index.ts';
-import { eventually } from '../../checker/liveness/index.ts';
+import { actorSystem, eventually, type Actor, type Context } from '../../checker/index.ts';
 import {
   agreement,
   client,

@@ -4,8 +4,7 @@
 // elections need unbounded terms for progress (split votes can repeat for ever), which no
 // finite model has.
 
-import { eventually, actorFairness } from '../../checker/liveness/index.ts';
-import { withView } from '../../checker/index.ts';
+import { eventually, actorFairness, withView } from '../../checker/index.ts';
 import type { RaftState } from './properties.ts';
 import { raft, type RaftSystemOptions } from './system.ts';
 import type { ClientState } from './client.ts';

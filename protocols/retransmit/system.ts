@@ -1,7 +1,6 @@
 // A request over a lossy link, with its liveness property.
 
-import { actorSystem, type SystemState } from '../../checker/index.ts';
-import { eventually } from '../../checker/liveness/index.ts';
+import { actorSystem, eventually, type SystemState } from '../../checker/index.ts';
 import { formatMessage, type Message } from './messages.ts';
 import type { RetransmitOptions } from './options.ts';
 import { sender, type SenderState } from './sender.ts';

@@ -3,8 +3,7 @@
 // logged, or it presumes abort), everyone decides; if it never comes back, a prepared participant
 // waits for ever, although every safety property still holds.
 
-import { eventually, actorFairness } from '../../checker/liveness/index.ts';
-import { withView, type ActorAction } from '../../checker/index.ts';
+import { eventually, actorFairness, withView, type ActorAction } from '../../checker/index.ts';
 import type { Message } from './messages.ts';
 import type { ParticipantState } from './participant.ts';
 import { atomicity, twoPhaseCommit, validity, type TwoPhaseState } from './system.ts';

@@ -8,9 +8,7 @@
 // Spec == Init /\ [][progN]_vars /\ fairness, fairness being WF(parProg(i)) for every participant
 // and WF(coordProgB): every step but a death is weakly fair, per process.
 
-import { always, defineSpec, type Model } from '../../checker/index.ts';
-import { eventually, leadsTo, type Fairness, type LivenessProperty } from '../../checker/liveness/index.ts';
-import type { Property } from '../../checker/index.ts';
+import { always, defineSpec, eventually, leadsTo, type Model, type Fairness, type LivenessProperty, type Property } from '../../checker/index.ts';
 
 export type Vote = 'yes' | 'no';
 export type Decision = 'undecided' | 'commit' | 'abort';
