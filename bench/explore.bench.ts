@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { explore, isSpec, type Outcome } from '../checker/index.ts';
-import { exploreParallel } from '../checker/explore/parallel.ts';
+import { exploreParallel } from '../checker/explore/parallel/coordinator.ts';
 import type { AnyModel } from '../checker/model.ts';
 import { twoPhaseCommit } from '../protocols/twopc/index.ts';
 import { paxosCommit } from '../specs/tlaplus/PaxosCommit.ts';

@@ -7,7 +7,7 @@
 //
 //     npx tsx bench/lincheck.bench.ts [REPEATS]
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +15,7 @@ import { checkLinearizability } from '../checker/consistency/linearizability.ts'
 import { parseHistory } from '../checker/consistency/parse/detect.ts';
 import { builtinSpecs } from '../checker/consistency/specs/index.ts';
 
-const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/histories/porcupine');
-if (!existsSync(dir)) {
-  console.error(`no histories at ${dir}`);
-  process.exit(2);
-}
+const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../histories/porcupine');
 const repeats = Number(process.argv[2] ?? 7);
 
 interface Row {

@@ -1,13 +1,21 @@
-// Running a spec configuration and judging the outcome against what the spec expects.
+// Running a spec configuration and judging the outcome against what the spec expects: the one way
+// in for the CLI (`interleave check`), `interleave/vitest` and any other tool. It chooses the
+// search (one thread, or worker threads kept between runs of a spec file), explains what it did
+// otherwise than asked, and shortens counterexamples where the search does not find shortest ones.
 
 import { InputError } from './errors.ts';
 import { explore } from './explore/search.ts';
 import { porUnavailable } from './explore/por.ts';
 import type { ExploreOptions } from './explore/options.ts';
+import { exploreParallel } from './explore/parallel/coordinator.ts';
+import { prestartWorkers } from './explore/parallel/worker-pool.ts';
 import type { Bound, Outcome, Progress, Status } from './explore/outcome.ts';
-import type { RandomSummary } from './explore/random-summary.ts';
+import type { RandomSummary } from './explore/random/summary.ts';
 import type { AnyModel } from './model.ts';
 import { describeExpectation, type Expectation, type Spec } from './spec.ts';
+import { checkLiveness, hasLiveness, type LivenessOutcome } from './liveness/check-liveness.ts';
+import type { PropertyKind } from './properties.ts';
+import { minimizeRun } from './trace/ci-report.ts';
 import { toJson } from './trace/plain.ts';
 import { TRACE_FORMAT, TRACE_VERSION, type Trace } from './trace/trace.ts';
 
@@ -18,6 +26,8 @@ export interface RunReport {
   readonly status: Status | 'error';
   /** The violated property (status `violated`). */
   readonly property?: string;
+  /** Its kind (always, eventually, leadsTo, …). */
+  readonly propertyKind?: PropertyKind;
   readonly expected: Expectation;
   /** Whether the run met the spec's expectation. */
   readonly met: boolean;
@@ -40,17 +50,46 @@ export interface RunReport {
   readonly notes?: readonly string[];
 }
 
-export interface CheckOptions extends Omit<ExploreOptions, 'onProgress'> {
+/** How to run a configuration: the spec's own bounds and strategy, overridden by these. */
+export interface RunOptions extends Omit<ExploreOptions, 'onProgress' | 'edges'> {
   readonly onProgress?: (p: Progress) => void;
+  /**
+   * Threads exploring together (bfs): this one and `workers - 1` worker threads, which are kept
+   * for the next run of the same spec file. Default 1.
+   */
+  readonly workers?: number;
+  /** Minimise a counterexample (default: for every strategy but bfs, whose are shortest). */
+  readonly minimize?: boolean;
+}
+
+/**
+ * Runs configuration `config` of `spec` (loaded from `file`) and judges the outcome: on worker
+ * threads with `workers` > 1, its counterexample minimised where asked (by default, where it may
+ * not be a shortest one).
+ */
+export async function runConfig(spec: Spec, config: string, file: string, options: RunOptions = {}): Promise<RunReport> {
+  const { workers = 1, minimize, ...explore } = options;
+  let report = workers > 1 ? await checkOnWorkers(spec, config, file, workers, explore) : checkConfig(spec, config, file, explore);
+  if (report.trace && (minimize ?? report.strategy !== 'bfs')) report = minimizeRun(report, spec);
+  return report;
+}
+
+/**
+ * Starts, ahead of the first run of `file`, the worker threads `options.workers` asks for: they load
+ * the spec while the caller does (a worker takes a few tenths of a second to start).
+ */
+export function prepareRuns(file: string, options: Pick<RunOptions, 'workers'>): void {
+  const workers = options.workers ?? 1;
+  if (workers > 1) prestartWorkers(file, workers - 1);
 }
 
 /** A configuration ready to explore, or the report of why it could not be built. */
-export type Prepared =
+type Prepared =
   | { readonly ok: true; readonly spec: Spec; readonly config: string; readonly file: string; readonly model: AnyModel; readonly settings: ExploreOptions }
   | { readonly ok: false; readonly report: RunReport };
 
 /** Builds the model of `spec`'s configuration `config`, with the spec's bounds under `options`. */
-export function prepareConfig(spec: Spec, config: string, file: string, options: CheckOptions = {}): Prepared {
+function prepareConfig(spec: Spec, config: string, file: string, options: Omit<RunOptions, 'workers' | 'minimize'>): Prepared {
   const cfg = spec.configs[config];
   if (!cfg) throw new InputError(`${file}: spec ${spec.name} has no configuration ${config}`);
   const settings: ExploreOptions = { ...cfg.explore, ...definedOnly(options) };
@@ -62,7 +101,7 @@ export function prepareConfig(spec: Spec, config: string, file: string, options:
 }
 
 /** The report of a run whose exploration threw `e`: bad input is reported, anything else rethrown. */
-export function failedExploration(p: Prepared & { ok: true }, e: unknown): RunReport {
+function failedExploration(p: Prepared & { ok: true }, e: unknown): RunReport {
   if (!(e instanceof InputError)) throw e;
   return failedRun(p.spec, p.config, p.file, `${p.file}: ${p.spec.name}/${p.config}: ${e.message}`);
 }
@@ -94,13 +133,14 @@ function porNotes({ model, settings }: Prepared & { ok: true }): string[] {
 }
 
 /** Judges an exploration's outcome against the configuration's expectation. */
-export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown, unknown>, notes: readonly string[] = []): RunReport {
+function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown, unknown>, notes: readonly string[] = []): RunReport {
   const { spec, config, file, model, settings } = p;
   const expected = spec.configs[config]!.expect;
   const outcome = preferExpected(model, expected, explored);
   const strategy = settings.strategy ?? 'bfs';
   const trace = outcome.path && outcome.property ? traceOf(model, spec, config, file, expected, outcome, strategy) : undefined;
   const reason = judge(expected, outcome);
+  const kind = model.properties.find((x: { name: string }) => x.name === outcome.property)?.kind as PropertyKind | undefined;
   return {
     spec: spec.name,
     config,
@@ -116,6 +156,7 @@ export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown,
     strategy,
     ...(outcome.random !== undefined ? { random: outcome.random } : {}),
     ...(outcome.property !== undefined ? { property: outcome.property } : {}),
+    ...(kind !== undefined ? { propertyKind: kind } : {}),
     met: reason === undefined,
     ...(reason ? { reason } : {}),
     ...(trace ? { trace } : {}),
@@ -123,17 +164,48 @@ export function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown,
   };
 }
 
-/** Builds the model of `spec`'s configuration `config`, explores it and judges the outcome. */
-export function checkConfig(spec: Spec, config: string, file: string, options: CheckOptions = {}): RunReport {
+/**
+ * Builds the model of `spec`'s configuration `config`, explores it on this thread and judges the
+ * outcome (`runConfig` without workers or minimisation).
+ */
+export function checkConfig(spec: Spec, config: string, file: string, options: Omit<RunOptions, 'workers' | 'minimize'> = {}): RunReport {
   const p = prepareConfig(spec, config, file, options);
   if (!p.ok) return p.report;
+  // Liveness properties need the whole graph: checkLiveness explores it breadth-first, whatever
+  // the strategy asked (its notes say so), with an edge sink.
+  const live = hasLiveness(p.model);
   let outcome: Outcome<unknown, unknown>;
   try {
-    outcome = explore(p.model, p.settings);
+    outcome = live ? checkLiveness(p.model, p.settings) : explore(p.model, p.settings);
   } catch (e) {
     return failedExploration(p, e);
   }
+  if (live) return reportRun({ ...p, settings: { ...p.settings, strategy: 'bfs' } }, outcome, (outcome as LivenessOutcome<unknown, unknown>).notes);
   return reportRun(p, outcome, porNotes(p));
+}
+
+/** The parallel search: bfs only, and without partial-order reduction. */
+async function checkOnWorkers(spec: Spec, config: string, file: string, workers: number, options: Omit<RunOptions, 'workers' | 'minimize'>): Promise<RunReport> {
+  const p = prepareConfig(spec, config, file, options);
+  if (!p.ok) return p.report;
+  if (hasLiveness(p.model)) {
+    // The fair-cycle search reads one graph of edges; the parallel search does not record them.
+    try {
+      const live = checkLiveness(p.model, p.settings);
+      return reportRun({ ...p, settings: { ...p.settings, strategy: 'bfs' } }, live, ['--workers not applied: liveness is checked on one thread', ...live.notes]);
+    } catch (e) {
+      return failedExploration(p, e);
+    }
+  }
+  if ((p.settings.strategy ?? 'bfs') !== 'bfs') return failedExploration(p, new InputError('--workers needs the bfs strategy'));
+  let outcome: Outcome<unknown, unknown>;
+  try {
+    outcome = await exploreParallel({ file, spec: spec.name, config }, p.model, { ...p.settings, workers });
+  } catch (e) {
+    return failedExploration(p, e);
+  }
+  // Sleep sets would have to travel with the states between workers.
+  return reportRun(p, outcome, p.settings.por === true ? ['--por not applied: not with --workers'] : []);
 }
 
 /**
@@ -182,6 +254,7 @@ export function judge(expect: Expectation, o: Outcome<unknown, unknown>): string
 
 function traceOf(model: AnyModel, spec: Spec, config: string, file: string, expected: Expectation, o: Outcome<unknown, unknown>, strategy: string): Trace {
   const path = o.path!;
+  const { cycleStart, fairNotTaken } = o as LivenessOutcome<unknown, unknown>;
   const last = path.states[path.states.length - 1];
   const nodes = (model as { nodeNames?: readonly string[] }).nodeNames;
   return {
@@ -198,5 +271,7 @@ function traceOf(model: AnyModel, spec: Spec, config: string, file: string, expe
     init: path.init,
     steps: path.actions.map((a) => ({ action: toJson(a), label: model.formatAction ? model.formatAction(a) : JSON.stringify(a) })),
     finalState: toJson(model.present ? model.present(last) : last),
+    ...(cycleStart !== undefined ? { cycleStart } : {}),
+    ...(fairNotTaken !== undefined ? { fairNotTaken } : {}),
   };
 }

@@ -9,6 +9,7 @@
 // one it returned before. Fingerprints are cached by object identity, so a state changed in place
 // would be counted wrongly without any warning.
 
+import type { Fairness } from './liveness/fairness.ts';
 import type { Property } from './properties.ts';
 
 export interface Model<S, A> {
@@ -34,6 +35,11 @@ export interface Model<S, A> {
    * the same representative are counted once.
    */
   symmetry?(s: S): S;
+  /**
+   * The fairness of a step by `a` (TLA+'s WF/SF, per action class), for liveness properties;
+   * undefined: the step need never be taken. Only read when the model has liveness properties.
+   */
+  fairness?(a: A): Fairness | undefined;
 }
 
 /** A model whose state and action types are not known statically (a loaded spec). */

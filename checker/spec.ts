@@ -15,7 +15,7 @@ export interface SpecConfig {
   /** One line on what this configuration checks. */
   readonly description?: string;
   /** Bounds and strategy for this configuration; CLI flags override them. */
-  readonly explore?: Omit<ExploreOptions, 'onProgress'>;
+  readonly explore?: Omit<ExploreOptions, 'onProgress' | 'edges'>;
   /** Too large for every `check specs/` run (a benchmark-size configuration). */
   readonly heavy?: boolean;
 }

@@ -9,21 +9,21 @@
 // along it, so the test log alone says what went wrong.
 
 import { expect } from 'vitest';
-import { checkConfig, type CheckOptions, type RunReport } from './check.ts';
+import { runConfig, type RunOptions, type RunReport } from './check.ts';
 import { InputError } from './errors.ts';
 import type { Spec } from './spec.ts';
-import { minimizeRun } from './trace/ci-report.ts';
 import { replay } from './trace/replay.ts';
 import { renderText } from './trace/text.ts';
 import { bareView, viewOf } from './trace/view.ts';
 
-export interface VitestCheckOptions extends CheckOptions {
-  /** The spec file, recorded in traces so that `interleave replay` finds it. Default: the spec's name. */
+export interface VitestCheckOptions extends RunOptions {
+  /**
+   * The spec file, recorded in traces so that `interleave replay` finds it (and loaded by worker
+   * threads, with `workers` > 1). Default: the spec's name.
+   */
   readonly file?: string;
   /** With no configuration named: also run heavy configurations. */
   readonly heavy?: boolean;
-  /** Minimise counterexamples (default: for every strategy but bfs, whose are shortest). */
-  readonly minimize?: boolean;
 }
 
 /** The spec each report came from, to replay its trace for a failure message. */
@@ -34,18 +34,16 @@ export async function check(spec: Spec, config: string, options?: VitestCheckOpt
 /** Runs every configuration of `spec` (heavy ones only with `heavy: true`). */
 export async function check(spec: Spec, config?: undefined, options?: VitestCheckOptions): Promise<RunReport[]>;
 export async function check(spec: Spec, config?: string, options: VitestCheckOptions = {}): Promise<RunReport | RunReport[]> {
-  const { file = spec.name, heavy = false, minimize, ...explore } = options;
-  const run = (name: string): RunReport => {
-    let report = checkConfig(spec, name, file, explore);
-    const strategy = explore.strategy ?? spec.configs[name]?.explore?.strategy ?? 'bfs';
-    if (report.trace && (minimize ?? strategy !== 'bfs')) report = minimizeRun(report, spec);
+  const { file = spec.name, heavy = false, ...run } = options;
+  const one = async (name: string): Promise<RunReport> => {
+    const report = await runConfig(spec, name, file, run);
     specOf.set(report, spec);
     return report;
   };
-  if (config !== undefined) return run(config);
-  return Object.entries(spec.configs)
-    .filter(([, cfg]) => heavy || !cfg.heavy)
-    .map(([name]) => run(name));
+  if (config !== undefined) return one(config);
+  const reports: RunReport[] = [];
+  for (const [name, cfg] of Object.entries(spec.configs)) if (heavy || !cfg.heavy) reports.push(await one(name));
+  return reports;
 }
 
 interface MatcherResult {

@@ -29,6 +29,14 @@ describe('interleave/vitest', () => {
     expect(reports).not.toHold();
   });
 
+  it('runs on worker threads with the counts of one thread, as interleave check --workers does', async () => {
+    const one = await check(twoPhaseCommit, 'vote-not-durable', { file });
+    const two = await check(twoPhaseCommit, 'vote-not-durable', { file, workers: 2 });
+    expect(two).toViolate('Atomicity');
+    expect(two.trace!.steps).toHaveLength(one.trace!.steps.length);
+    expect((await check(twoPhaseCommit, 'p2', { file, workers: 2 })).distinctStates).toBe((await check(twoPhaseCommit, 'p2', { file })).distinctStates);
+  });
+
   it('random walks that find nothing count as holding (evidence, not proof)', async () => {
     expect(await check(twoPhaseCommit, 'p3', { file, strategy: 'random', seed: 1, walks: 200 })).toHold();
   });

@@ -6,6 +6,7 @@
 // explorer's choice, so every trace replays exactly.
 
 import type { Draft } from 'immer';
+import type { SystemView } from './system-view.ts';
 
 /** An actor's address: its position in the system's actor list. */
 export type Id = number;
@@ -16,6 +17,8 @@ export interface Context<M, I = unknown, O = unknown> {
   readonly servers: readonly Id[];
   /** The servers other than this actor. */
   readonly peers: readonly Id[];
+  /** The system's make-up: node names and roles, servers, clients, client indices, majority. */
+  readonly system: SystemView;
   send(to: Id, msg: M): void;
   /** Sends `msg` to each of `to` (the peers by default). */
   broadcast(msg: M, to?: readonly Id[]): void;
@@ -52,8 +55,8 @@ export interface Actor<S, M, C = string, I = unknown, O = unknown> {
   onChoice?(state: Draft<S>, choice: C, ctx: Context<M, I, O>): void;
   /**
    * Fields that survive a crash (written to stable storage before any message is sent). While the
-   * node is down its state holds only these fields, so properties see exactly what survived: list
-   * identifying fields (a `role`) here too if properties select nodes by them.
+   * node is down its state holds only these fields, so properties see exactly what survived (they
+   * find nodes through the system view, not through fields of their state).
    */
   readonly durable?: readonly (keyof S & string)[];
   /**

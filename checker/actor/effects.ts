@@ -4,6 +4,7 @@
 
 import type { Context, Id } from './actor.ts';
 import { detach } from './detach.ts';
+import type { SystemView } from './system-view.ts';
 
 export class Effects<M> implements Context<M> {
   sends: { to: Id; msg: M }[] = [];
@@ -19,6 +20,7 @@ export class Effects<M> implements Context<M> {
     private readonly size: number,
     /** Whether stamps are recorded (causality on); otherwise `stamp` does nothing. */
     private readonly causal: boolean,
+    readonly system: SystemView,
   ) {}
   send(to: Id, msg: M): void {
     if (!Number.isInteger(to) || to < 0 || to >= this.size) throw new Error(`send to unknown node ${String(to)}`);

@@ -17,7 +17,7 @@ import { replaced, systemState, type SystemState } from './system-state.ts';
 
 /** A fresh `ctx` for a handler of node `id`. */
 export function contextOf<S, M>(sys: SystemConfig<S, M>, id: Id): Effects<M> {
-  return new Effects<M>(id, sys.serverIds, sys.peersOf[id]!, sys.nodes.length, sys.causal);
+  return new Effects<M>(id, sys.serverIds, sys.peersOf[id]!, sys.nodes.length, sys.causal, sys.view);
 }
 
 /** Runs a handler under immer; names the node and the action if it throws. */

@@ -8,6 +8,7 @@ import { causalSuffix } from './causality.ts';
 import { formatActorAction } from './format.ts';
 import { nodesOf, type Nodes } from './nodes.ts';
 import type { ActorSystemOptions } from './system-options.ts';
+import { systemView, type SystemView } from './system-view.ts';
 
 export interface SystemConfig<S, M> extends Nodes<S, M> {
   readonly clientCount: number;
@@ -27,6 +28,8 @@ export interface SystemConfig<S, M> extends Nodes<S, M> {
   readonly formatMessage: (m: M) => string;
   /** An action as people read it. */
   readonly label: (a: ActorAction<M>) => string;
+  /** What properties and handlers see of the system's make-up. */
+  readonly view: SystemView;
 }
 
 export function configure<S, M>(options: ActorSystemOptions<S, M>): SystemConfig<S, M> {
@@ -49,6 +52,7 @@ export function configure<S, M>(options: ActorSystemOptions<S, M>): SystemConfig
     causal,
     formatMessage,
     label: (a) => formatActorAction(a, nodes.nodeNames, formatMessage) + (causal ? causalSuffix(a, nodes.nodeNames) : ''),
+    view: systemView(nodes.nodes.map((n) => ({ name: n.name, role: n.actor.name, client: n.client !== undefined }))),
   };
 }
 

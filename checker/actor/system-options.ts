@@ -2,6 +2,8 @@
 // faults a run may have, the properties, and the reductions it allows.
 
 import type { Property } from '../properties.ts';
+import type { GroupFairness } from './fairness.ts';
+import type { SystemView } from './system-view.ts';
 import type { Actor, Id } from './actor.ts';
 import type { SymmetryOptions } from './symmetry.ts';
 import type { SystemState } from './system-state.ts';
@@ -27,24 +29,41 @@ export interface FaultOptions {
   readonly partitions?: number;
 }
 
-/** One role of the system and how many nodes play it. */
+/** One role of the system and how many nodes play it. Client groups fix the types of the
+ *  operations in the clients' history (`I`, `O`). */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-export interface ActorGroup<S, M> {
+export type ActorGroup<S, M, I = unknown, O = unknown> = ServerGroup<M> | ClientGroup<M, I, O>;
+
+interface ServerGroup<M> {
   // Erased: actors of different roles (different states, choices, client operations) share one
   // system, whose state type S is the union of their states.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly actor: Actor<any, M, any, any, any>;
   readonly count?: number;
-  /** Client actors record the history and are outside faults and partitions. */
-  readonly client?: boolean;
+  readonly client?: false;
+  /** Which of the group's steps are fair, for liveness properties (defaults in fairness.ts). */
+  readonly fairness?: GroupFairness;
 }
 
-export interface ActorSystemOptions<S, M> {
-  readonly actors: readonly ActorGroup<S, M>[];
+interface ClientGroup<M, I, O> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly actor: Actor<any, M, any, I, O>;
+  readonly count?: number;
+  /** Client actors record the history and are outside faults and partitions. */
+  readonly client: true;
+  /** Which of the group's steps are fair, for liveness properties (defaults in fairness.ts). */
+  readonly fairness?: GroupFairness;
+}
+
+/** A property of a system: it sees the state and, if it asks, the system's view. */
+export type SystemProperty<S, M, I = unknown, O = unknown> = Property<SystemState<S, M, I, O>, SystemView>;
+
+export interface ActorSystemOptions<S, M, I = unknown, O = unknown> {
+  readonly actors: readonly ActorGroup<S, M, I, O>[];
   readonly network?: NetworkOptions;
   readonly faults?: FaultOptions;
-  readonly properties: readonly Property<SystemState<S, M>>[];
-  readonly within?: (s: SystemState<S, M>) => boolean;
+  readonly properties: readonly SystemProperty<S, M, I, O>[];
+  readonly within?: (s: SystemState<S, M, I, O>) => boolean;
   /**
    * A delivery that changes nothing (same state, nothing sent) is not a transition by default: the
    * message stays in flight (Stateright's semantics). Keep them to model consuming such messages.

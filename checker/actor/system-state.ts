@@ -14,14 +14,15 @@ export interface FaultsSpent {
   readonly partitions: number;
 }
 
-export interface SystemState<S, M> {
+/** `I` and `O` are the inputs and outputs of the clients' operations. */
+export interface SystemState<S, M, I = unknown, O = unknown> {
   /** Each node's state; a crashed node holds only its durable fields. */
   readonly actors: readonly S[];
   readonly crashed: readonly boolean[];
   /** Armed timers per node, sorted. */
   readonly timers: readonly (readonly string[])[];
   readonly network: Network<M>;
-  readonly history: ClientHistory;
+  readonly history: ClientHistory<I, O>;
   readonly faults: FaultsSpent;
   /** The isolated side of the current partition (sorted), or null. */
   readonly partition: readonly Id[] | null;

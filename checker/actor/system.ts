@@ -8,6 +8,7 @@
 
 import { freeze } from 'immer';
 import { HandlerError, InputError } from '../errors.ts';
+import { withView, type Property } from '../properties.ts';
 import type { RecordingModel } from '../trace/step-record.ts';
 import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
@@ -16,38 +17,45 @@ import { emptyHistory } from './client-history.ts';
 import { deliver, deliveries } from './delivery.ts';
 import { crash, heal, loseOrDuplicate, networkFaults, nodeFaults, partition, partitionFaults, restart } from './faults.ts';
 import { applyEffects, contextOf, errorMessage } from './handler.ts';
+import { actorFairness, fairnessByNode } from './fairness.ts';
 import { independence } from './independence.ts';
 import { choose, localChoices } from './local-choices.ts';
 import { present } from './present.ts';
 import { recordInitial, recordStep, type Recorder } from './recording.ts';
 import { symmetryCanonicaliser, type SymmetryOptions } from './symmetry.ts';
 import { configure, type SystemConfig } from './system-config.ts';
-import type { ActorSystemOptions } from './system-options.ts';
+import type { ActorSystemOptions, SystemProperty } from './system-options.ts';
 import { NO_FAULTS, systemState, type SystemState } from './system-state.ts';
+import type { SystemView } from './system-view.ts';
 import { fireTimer, timeouts } from './timers.ts';
 
-export type { ActorGroup, ActorSystemOptions, FaultOptions, NetworkOptions } from './system-options.ts';
+export type { ActorGroup, ActorSystemOptions, FaultOptions, NetworkOptions, SystemProperty } from './system-options.ts';
 export type { FaultsSpent, SystemState } from './system-state.ts';
 
 /** The compiled model, with what a renderer needs to name nodes; it records its steps. */
-export interface ActorModel<S, M> extends RecordingModel<SystemState<S, M>, ActorAction<M>> {
+export interface ActorModel<S, M, I = unknown, O = unknown> extends RecordingModel<SystemState<S, M, I, O>, ActorAction<M>> {
+  readonly system: SystemView;
   readonly nodeNames: readonly string[];
   readonly clientIds: readonly Id[];
   readonly serverIds: readonly Id[];
 }
 
-export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel<S, M> {
+export function actorSystem<S, M, I = unknown, O = unknown>(declared: ActorSystemOptions<S, M, I, O>): ActorModel<S, M, I, O> {
+  // The steps never look at the operations' types: they are the properties' and the clients'.
+  const options = declared as unknown as ActorSystemOptions<S, M>;
   const sys = configure(options);
   const symmetryOptions = options.symmetry === undefined ? undefined : Array.isArray(options.symmetry) ? { groups: options.symmetry as readonly (readonly Id[])[] } : (options.symmetry as SymmetryOptions<S, M>);
   if (symmetryOptions && sys.causal) throw new InputError('symmetry and causality cannot be combined: the causal log names nodes');
   const canonical = symmetryOptions ? symmetryCanonicaliser<S, M>(symmetryOptions, sys.nodes.length, sys.serverIds, sys.ordered) : undefined;
 
-  return {
+  // Properties see the system's view; the search calls them with the state alone.
+  const properties = (options.properties as readonly SystemProperty<S, M>[]).map((p): Property<SystemState<S, M>> => withView(p, sys.view));
+  const model: ActorModel<S, M> = {
+    system: sys.view,
     nodeNames: sys.nodeNames,
     clientIds: sys.clientIds,
     serverIds: sys.serverIds,
-    // The spec's properties, over the system state.
-    properties: options.properties,
+    properties,
     ...(options.within ? { within: options.within } : {}),
     init: () => [initialState(sys)],
     actions: (s) => actionsOf(sys, s),
@@ -65,7 +73,9 @@ export function actorSystem<S, M>(options: ActorSystemOptions<S, M>): ActorModel
     // event it receives, both logged before it, so steps of two nodes log the same either way.
     ...independence<M>((id) => sys.nodes[id]?.client !== undefined),
     present: (s) => present(sys, s),
+    fairness: actorFairness(fairnessByNode(options.actors)),
   };
+  return model as unknown as ActorModel<S, M, I, O>;
 }
 
 const INIT: Cause = Object.freeze({ kind: 'init' });

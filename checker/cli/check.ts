@@ -3,16 +3,14 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { checkConfig, type RunReport } from '../check.ts';
-import { checkConfigParallel } from '../explore/parallel-check.ts';
-import { prestartWorkers } from '../explore/worker-pool.ts';
+import { prepareRuns, runConfig, type RunOptions, type RunReport } from '../check.ts';
 import type { Strategy } from '../explore/options.ts';
-import { randomJson, randomText } from '../explore/random-report.ts';
-import { parseShard } from '../explore/shard.ts';
+import { randomJson, randomText } from '../explore/random/report.ts';
+import { parseShard, type Shard } from '../explore/random/shard.ts';
 import { InputError } from '../errors.ts';
 import { describeExpectation } from '../spec.ts';
 import { traceFileName, writeTrace } from '../trace/trace.ts';
-import { junitOf, minimizeRun, summaryOf, type Finished } from '../trace/ci-report.ts';
+import { junitOf, summaryOf, type Finished } from '../trace/ci-report.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATED } from './exit-codes.ts';
 import { findSpecFiles, loadSpecs } from './load.ts';
 import { clearProgress, progressLine } from './progress.ts';
@@ -71,7 +69,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
 async function runCheck(args: CheckArgs): Promise<number> {
   // The first spec file's workers start while the specs load (TypeScript through tsx takes a while).
   const first = args.workers > 1 ? findSpecFiles(args.paths)[0] : undefined;
-  if (first !== undefined) prestartWorkers(first, args.workers - 1);
+  if (first !== undefined) prepareRuns(first, { workers: args.workers });
   const loaded = await loadSpecs(args.paths);
   const runs = loaded.flatMap(({ spec, file }) =>
     Object.entries(spec.configs)
@@ -88,23 +86,8 @@ async function runCheck(args: CheckArgs): Promise<number> {
   let randomRuns = 0;
   const finished: Finished[] = [];
   for (const { spec, file, name } of runs) {
-    const settings = {
-      ...(args.strategy !== undefined ? { strategy: args.strategy } : {}),
-      ...(args['max-depth'] !== undefined ? { maxDepth: args['max-depth'] } : {}),
-      ...(args['max-states'] !== undefined ? { maxStates: args['max-states'] } : {}),
-      ...(args.timeout !== undefined ? { timeoutMs: args.timeout * 1000 } : {}),
-      symmetry: args.symmetry,
-      ...(args.seed !== undefined ? { seed: args.seed } : {}),
-      ...(args.walks !== undefined ? { walks: args.walks } : {}),
-      ...(args['walk-depth'] !== undefined ? { walkDepth: args['walk-depth'] } : {}),
-      ...(shard ? { shard } : {}),
-      ...(args.swarm !== undefined ? { swarm: args.swarm } : {}),
-      ...(args.reporter === 'text' ? { onProgress: progressLine(`${spec.name}/${name}`) } : {}),
-      ...(args.por ? { por: true } : {}),
-    };
-    let report = args.workers > 1 ? await checkConfigParallel(spec, name, file, args.workers, settings) : checkConfig(spec, name, file, settings);
+    const report = await runConfig(spec, name, file, runOptions(args, shard, `${spec.name}/${name}`));
     clearProgress();
-    if (report.trace && (args.minimize ?? (args.strategy ?? spec.configs[name]?.explore?.strategy ?? 'bfs') !== 'bfs')) report = minimizeRun(report, spec);
     const tracePath = report.trace ? join(args['trace-out'], traceFileName(spec.name, name)) : undefined;
     if (report.trace && tracePath) writeTrace(tracePath, report.trace);
     finished.push({ report, spec, ...(tracePath ? { tracePath } : {}) });
@@ -127,6 +110,26 @@ async function runCheck(args: CheckArgs): Promise<number> {
   return exit;
 }
 
+/** The run options the flags ask for (a spec's own bounds and strategy apply where they are silent). */
+function runOptions(args: CheckArgs, shard: Shard | undefined, label: string): RunOptions {
+  return {
+    workers: args.workers,
+    ...(args.minimize !== undefined ? { minimize: args.minimize } : {}),
+    ...(args.strategy !== undefined ? { strategy: args.strategy } : {}),
+    ...(args['max-depth'] !== undefined ? { maxDepth: args['max-depth'] } : {}),
+    ...(args['max-states'] !== undefined ? { maxStates: args['max-states'] } : {}),
+    ...(args.timeout !== undefined ? { timeoutMs: args.timeout * 1000 } : {}),
+    symmetry: args.symmetry,
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    ...(args.walks !== undefined ? { walks: args.walks } : {}),
+    ...(args['walk-depth'] !== undefined ? { walkDepth: args['walk-depth'] } : {}),
+    ...(shard ? { shard } : {}),
+    ...(args.swarm !== undefined ? { swarm: args.swarm } : {}),
+    ...(args.reporter === 'text' ? { onProgress: progressLine(label) } : {}),
+    ...(args.por ? { por: true } : {}),
+  };
+}
+
 function jsonLine(r: RunReport, trace: string | undefined): Record<string, unknown> {
   return {
     spec: r.spec,
@@ -134,6 +137,8 @@ function jsonLine(r: RunReport, trace: string | undefined): Record<string, unkno
     file: r.file,
     status: r.status,
     property: r.property ?? null,
+    ...(r.propertyKind !== undefined ? { propertyKind: r.propertyKind } : {}),
+    ...(r.trace?.cycleStart !== undefined ? { cycleStart: r.trace.cycleStart } : {}),
     expected: describeExpectation(r.expected),
     met: r.met,
     distinctStates: r.distinctStates,

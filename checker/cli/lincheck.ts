@@ -1,5 +1,6 @@
-// `interleave lincheck <file...>`: check recorded histories (Jepsen logs, kv logs, our JSON) for
-// linearizability.
+// `interleave lincheck <file...>`: check recorded histories (Jepsen logs, Jepsen EDN, kv logs, our
+// JSON) for linearizability. What each format's failed and indeterminate operations mean is in its
+// parser (../consistency/parse/) and the README's lincheck section.
 //
 // Exit code: 0 every file is linearizable, 1 some file is not, 2 some file is bad input, 3 some
 // check ran out of time. With several files the most severe wins, in the order 2 > 1 > 3 > 0: bad
@@ -12,21 +13,22 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../errors.ts';
 import { renderExplanationHtml, renderExplanationText } from '../consistency/explain.ts';
 import { checkLinearizability, type LinearizabilityResult } from '../consistency/linearizability.ts';
-import { parseHistory } from '../consistency/parse/detect.ts';
+import { checkableHistory, type CheckableHistory } from '../consistency/parse/checkable-history.ts';
 import type { HistoryFormat } from '../consistency/parse/parsed-history.ts';
-import type { AnySpec } from '../consistency/sequential-spec.ts';
-import { builtinSpecs, type BuiltinSpecName } from '../consistency/specs/index.ts';
+import type { BuiltinSpecName } from '../consistency/specs/index.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_UNKNOWN, EXIT_VIOLATED } from './exit-codes.ts';
 
 const MODELS = ['cas-register', 'register', 'kv'] as const satisfies readonly BuiltinSpecName[];
 /** Other names for a model: Porcupine and Jepsen call the cas register `etcd`. */
 const ALIASES = { etcd: 'cas-register' } as const satisfies Record<string, BuiltinSpecName>;
-const FORMATS = ['auto', 'jepsen-log', 'kv-log', 'json'] as const;
+const FORMATS = ['auto', 'jepsen-log', 'kv-log', 'edn', 'json'] as const;
 
 export interface LincheckArgs {
   files: string[];
   model?: BuiltinSpecName | keyof typeof ALIASES;
   format: HistoryFormat | 'auto';
+  /** The register's value before the first write (default nil), as given: `0`, `nil`, `abc`. */
+  init?: string;
   timeout?: number;
   html?: string;
   reporter: 'text' | 'json';
@@ -67,9 +69,17 @@ export const lincheckCommand: CommandModule<object, LincheckArgs> = {
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'history files' })
       .option('model', {
         choices: [...MODELS, ...(Object.keys(ALIASES) as (keyof typeof ALIASES)[])],
-        describe: 'sequential specification (etcd = cas-register; default: implied by the file: jepsen-log → cas-register, kv-log → kv)',
+        describe: 'sequential specification (etcd = cas-register; default: implied by the file: jepsen-log and edn → cas-register, kv-log → kv)',
       })
-      .option('format', { choices: FORMATS, default: 'auto' as const, describe: 'history format' })
+      .option('format', {
+        choices: FORMATS,
+        default: 'auto' as const,
+        describe: 'history format (auto: by extension .edn/.json/.jsonl, else by the first line)',
+      })
+      .option('init', {
+        type: 'string',
+        describe: "the register's value before the first write: an integer, nil (the default) or a string (register, cas-register)",
+      })
       .option('timeout', { type: 'number', describe: 'seconds per file before giving up with "unknown" (exit 3)' })
       .option('html', { type: 'string', describe: 'write an HTML explanation page here' })
       .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
@@ -123,7 +133,7 @@ function lincheckFile(file: string, args: LincheckArgs): LincheckReport {
   return report;
 }
 
-function load(file: string, args: LincheckArgs): { spec: AnySpec; history: ReturnType<typeof parseHistory>['history'] } {
+function load(file: string, args: LincheckArgs): CheckableHistory {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -131,21 +141,12 @@ function load(file: string, args: LincheckArgs): { spec: AnySpec; history: Retur
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
   }
-  const parsed = parseHistory(text, file, args.format);
-  const model = args.model === 'etcd' ? ALIASES.etcd : (args.model ?? parsed.model);
-  if (model === undefined) throw new InputError(`${file}: the history does not say its model; use --model ${MODELS.join('|')}`);
-  const spec = builtinSpecs[model];
-  if (spec.validate) {
-    parsed.history.forEach((op, i) => {
-      const fault = spec.validate!(op);
-      if (fault !== undefined) throw new InputError(`${parsed.where[i]}: not a ${model} operation: ${fault}`);
-    });
-  }
-  return { spec, history: parsed.history };
+  const model = args.model === 'etcd' ? ALIASES.etcd : args.model;
+  return checkableHistory(text, file, { format: args.format, model, init: args.init });
 }
 
 function summary(file: string, result: LinearizabilityResult, timeout: number | undefined): string {
-  const size = `${result.operations} operations, ${result.partitions} part${result.partitions === 1 ? '' : 's'}, ${result.ms.toFixed(1)} ms`;
+  const size = `${result.operations} operation${result.operations === 1 ? '' : 's'}, ${result.partitions} part${result.partitions === 1 ? '' : 's'}, ${result.ms.toFixed(1)} ms`;
   switch (result.result) {
     case 'linearizable':
       return `${file}: linearizable (${size})`;

@@ -1,7 +1,11 @@
-// Finding and loading spec files. Spec files are TypeScript, loaded through tsx without a build.
+// Finding and loading spec files. Spec files are TypeScript, loaded through tsx without a build,
+// in ES-module and CommonJS projects alike: tsx's loader hooks for both are registered before the
+// first spec is imported. From an ES-module project a spec shares this process's interleave; from a
+// CommonJS one it requires its own copy, which works alike (specs and input errors are recognised by
+// marks, not by identity).
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.ts';
 import { isSpec, type Spec } from '../spec.ts';
@@ -37,17 +41,68 @@ function walk(dir: string): string[] {
   return out;
 }
 
+let esmHooks: Promise<void> | undefined;
+let commonJsHooks: Promise<void> | undefined;
+
+/**
+ * Registers tsx's hooks, once, before the first spec that needs them is imported: the ES-module
+ * hooks for every spec (run from source, where this file is TypeScript, bin/interleave.js has
+ * registered them already to load the CLI itself), and the CommonJS hooks for a spec that is
+ * CommonJS (they cost a tenth of a second, so an ES-module project does without).
+ */
+async function loadTypeScript(file: string): Promise<void> {
+  esmHooks ??= (async () => {
+    if (import.meta.url.endsWith('.ts')) return;
+    // Modules imported after the hooks are registered each take a round trip to the hooks' thread;
+    // the public API, which every spec imports, is loaded before, at native speed.
+    await import('../index.ts');
+    const { register } = await import('tsx/esm/api');
+    register();
+  })();
+  await esmHooks;
+  if (isCommonJs(file)) {
+    commonJsHooks ??= import('tsx/cjs/api').then(({ register }) => {
+      register();
+    });
+    await commonJsHooks;
+  }
+}
+
+/** Node's rule: .cts/.cjs are CommonJS, .mts/.mjs are not, others follow the nearest package.json. */
+function isCommonJs(file: string): boolean {
+  if (/\.c[jt]s$/.test(file)) return true;
+  if (/\.m[jt]s$/.test(file)) return false;
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type !== 'module';
+      } catch {
+        return true;
+      }
+    }
+    if (dirname(dir) === dir) return true;
+  }
+}
+
 /** Imports `file` and returns the specs it exports; a file that exports none is bad input. */
 export async function loadSpecFile(file: string): Promise<LoadedSpec[]> {
   let mod: Record<string, unknown>;
   try {
+    await loadTypeScript(file);
     mod = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
   } catch (e) {
     throw new InputError(`${file}: cannot load: ${faultLine(e)}`);
   }
-  const specs = [...new Set(Object.values(mod).filter(isSpec))];
+  // A CommonJS module's exports arrive as its default export.
+  const exported = isPlainObject(mod.default) && !isSpec(mod.default) ? [...Object.values(mod), ...Object.values(mod.default)] : Object.values(mod);
+  const specs = [...new Set(exported.filter(isSpec))];
   if (specs.length === 0) throw new InputError(`${file}: exports no spec (export a defineSpec(...) value)`);
   return specs.map((spec) => ({ spec, file }));
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
 }
 
 export async function loadSpecs(paths: readonly string[]): Promise<LoadedSpec[]> {

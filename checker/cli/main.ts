@@ -11,6 +11,7 @@ import { mergeCommand } from './merge.ts';
 import { minimizeCommand } from './minimize.ts';
 import { replayCommand } from './replay.ts';
 import { showCommand } from './show.ts';
+import { txncheckCommand } from './txncheck.ts';
 
 export async function main(argv: readonly string[]): Promise<void> {
   try {
@@ -23,6 +24,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       .command(listCommand)
       .command(lincheckCommand)
       .command(mergeCommand)
+      .command(txncheckCommand)
       .demandCommand(1, 'name a command: check, replay, show, minimize, list, lincheck, merge')
       .strict()
       .help()

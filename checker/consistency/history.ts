@@ -6,6 +6,17 @@
 // (event indexes or timestamps): operation a precedes operation b in real time iff a.ret < b.call.
 // An operation without `ret` is pending, like Jepsen's `:info`: its outcome is unknown, so it may
 // take effect at any instant after its call, or never. The list order carries no meaning.
+//
+// There is no "failed" operation: an operation known not to have happened is not in the history.
+// The file formats say failure their own ways, and their parsers (./parse/) map them onto this:
+// - Jepsen EDN (Knossos's meaning): `:fail` did not happen, left out, a cas included; `:info` is
+//   pending; a read of nil has an unknown value (the parser marks it, ./parse/unknown-output.ts,
+//   and it is left out, since it constrains nothing).
+// - Jepsen etcd logs (Porcupine's meaning): `:fail` on a read or write did not happen; on a cas it
+//   is a definite compare mismatch, output `{ ok: false }`; `:info` is pending.
+// - kv logs: `:fail` did not happen; `:info` is pending.
+// - JSON: this form itself; `"outputUnknown": true` marks a returned operation whose output was
+//   not observed.
 
 export interface Operation<I = unknown, O = unknown> {
   /** The process/client id; at most one pending operation per client at a time. */

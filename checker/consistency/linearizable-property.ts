@@ -1,7 +1,12 @@
-// Linearizability as a predicate for explored models. Exploration reaches the same history along
-// many paths, so verdicts are memoised by the history's fingerprint in a bounded map.
+// Linearizability for explored models: as a predicate over histories, and as the property of an
+// actor system that its clients' history is linearizable. Exploration reaches the same history
+// along many paths, so verdicts are memoised by the history's fingerprint in a bounded map.
 
 import { fingerprintHex } from '../fingerprint/hash.ts';
+import { always, type Property } from '../properties.ts';
+import { historyOf, type ClientHistory } from '../actor/client-history.ts';
+import type { SystemState } from '../actor/system.ts';
+import type { SystemView } from '../actor/system-view.ts';
 import type { History } from './history.ts';
 import { checkLinearizability } from './linearizability.ts';
 import type { SequentialSpec } from './sequential-spec.ts';
@@ -30,4 +35,25 @@ export function linearizable<I, O, S>(
     memo.set(key, holds);
     return holds;
   };
+}
+
+/**
+ * The property that an actor system's clients' history is linearizable under `spec`. Most steps
+ * leave the history untouched and successive states share it, so the verdict is also remembered
+ * per history object, which skips even converting it.
+ */
+export function linearizability<I, O, S>(
+  spec: SequentialSpec<I, O, S>,
+  name = 'Linearizable',
+): Property<SystemState<unknown, unknown, I, O>, SystemView | void> {
+  const check = linearizable(spec);
+  const verdicts = new WeakMap<ClientHistory<I, O>, boolean>();
+  return always(name, (s: SystemState<unknown, unknown, I, O>) => {
+    let holds = verdicts.get(s.history);
+    if (holds === undefined) {
+      holds = check(historyOf(s.history));
+      verdicts.set(s.history, holds);
+    }
+    return holds;
+  });
 }

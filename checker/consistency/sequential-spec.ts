@@ -50,7 +50,7 @@ export type SpecDefinition<I, O, S> = Omit<SequentialSpec<I, O, S>, 'equal' | 'h
  * Fills in structural equality, a structural hash and a JSON description, so a user only writes
  * `init`, `step` and `stepPending` over plain-data states.
  */
-export function defineSpec<I, O, S>(definition: SpecDefinition<I, O, S>): SequentialSpec<I, O, S> {
+export function defineSequentialSpec<I, O, S>(definition: SpecDefinition<I, O, S>): SequentialSpec<I, O, S> {
   return {
     equal: plainEqual,
     hash: fingerprintParts,

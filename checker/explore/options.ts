@@ -1,10 +1,12 @@
+import type { EdgeSink } from './edge-sink.ts';
 import type { Progress } from './outcome.ts';
-import type { Shard } from './shard.ts';
-import type { SwarmOptions } from './swarm.ts';
+import type { Shard } from './random/shard.ts';
+import type { SwarmOptions } from './random/swarm.ts';
 
 export type Strategy = 'bfs' | 'dfs' | 'random';
 
-export interface ExploreOptions {
+/** `S`, `A`: the model's states and actions (only an edge sink needs them). */
+export interface ExploreOptions<S = unknown, A = unknown> {
   strategy?: Strategy;
   /** Do not expand states this many steps from an initial state. */
   maxDepth?: number;
@@ -18,6 +20,11 @@ export interface ExploreOptions {
   por?: boolean;
   /** Called about once a second. */
   onProgress?: (p: Progress) => void;
+  /**
+   * Told every state, every transition and every state left unexpanded (liveness needs the whole
+   * graph). Exhaustive single-thread searches only (bfs, dfs): refused with POR, workers or random.
+   */
+  edges?: EdgeSink<S, A>;
 
   // Random strategy (seeded random walks; never proves `holds`).
   /** Seed of the run; walk k is seeded from (seed, k). Default: a fresh seed, reported. */

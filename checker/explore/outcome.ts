@@ -1,6 +1,6 @@
 // What a run of the explorer returns.
 
-import type { RandomSummary } from './random-summary.ts';
+import type { RandomSummary } from './random/summary.ts';
 
 /** A path from an initial state: which initial state, then each action taken. */
 export interface Path<S, A> {
@@ -21,8 +21,9 @@ export type Status =
   /** Exhaustive and safe, but some `sometimes` property was never reached. */
   | 'vacuous';
 
-/** `walks`: a random run used up its walks (random search never proves `holds`). */
-export type Bound = 'maxDepth' | 'maxStates' | 'timeout' | 'walks';
+/** `walks`: a random run used up its walks (random search never proves `holds`). `within`: a liveness
+ * property's counterexamples could go through states the state constraint left unexpanded. */
+export type Bound = 'maxDepth' | 'maxStates' | 'timeout' | 'walks' | 'within';
 
 export interface Outcome<S, A> {
   readonly status: Status;

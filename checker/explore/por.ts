@@ -28,15 +28,17 @@
 // through a re-expansion may be reached later than its distance from the initial state, so a
 // counterexample is valid but not always a shortest one.
 
+import { InputError } from '../errors.ts';
 import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { VisitedSet } from '../fingerprint/visited-set.ts';
 import type { Model } from '../model.ts';
-import { DEADLOCK } from '../properties.ts';
+import { Exploration, type Violation } from './exploration.ts';
 import type { ExploreOptions } from './options.ts';
-import { withoutViolation, type Bound, type Outcome } from './outcome.ts';
+import type { Outcome, Path } from './outcome.ts';
 import { NO_PARENT, ParentLinks } from './parent-links.ts';
+import { DEAD_END, EXPANDED, levelSearch, VIOLATED, type Successors } from './level-search.ts';
 import { identifier, replayChain } from './state-store.ts';
-import { brokenInvariant, candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
+import { candidatesOf, successorOf } from './steps.ts';
 
 /** What partial-order reduction needs of a model: which actions commute. */
 export interface Commuting<A> {
@@ -54,81 +56,125 @@ export function canReduce<S, A>(model: Model<S, A>): model is Model<S, A> & Comm
 /**
  * Why sleep sets would not be sound for this search, or undefined when they are. A state
  * constraint (`within`) breaks the argument that a pruned order is explored the other way: that
- * way may pass through a state the constraint does not expand (Raft's leader-change loses 893 of
- * its 3,071 states). Sleep sets restricted to sound ones there (only steps taken from the parent
- * into states the constraint expands, nothing inherited) were tried: they are re-expanded so often
- * that they compute more successors than a plain search (leader-change 10,623 against 8,779).
+ * way may pass through a state the constraint does not expand (Raft's leader-change would lose
+ * states). Sleep sets restricted to the sound ones there (only steps taken from the parent into
+ * states the constraint expands, nothing inherited) are re-expanded so often that they compute more
+ * successors than a plain search.
  * Under symmetry a state met again may be a renamed copy of the one stored, whose sleep set names
  * other nodes' actions.
  */
-export function porUnavailable<S, A>(model: Model<S, A>, options: ExploreOptions): string | undefined {
+export function porUnavailable<S, A>(model: Model<S, A>, options: ExploreOptions<S, A>): string | undefined {
   if (!canReduce(model)) return 'the model does not say which of its actions commute';
   if (model.within !== undefined) return 'the model has a state constraint (within), which commuting steps may leave';
   if (options.symmetry === true && model.symmetry !== undefined) return 'it does not combine with symmetry';
   return undefined;
 }
 
-interface Entry<S> {
-  readonly s: S;
-  readonly id: number;
+type Sleep<A> = Map<number | string, A>;
+
+/** Breadth-first search that takes from each state only the actions outside its sleep set. */
+export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: ExploreOptions<NoInfer<S>, NoInfer<A>> = {}): Outcome<S, A> {
+  // Sleep sets skip transitions: a graph built from what is left would miss edges.
+  if (options.edges !== undefined) throw new InputError('an edge sink needs an exhaustive search without reduction (bfs or dfs), not partial-order reduction');
+  const run = new Exploration(model, options);
+  return levelSearch(run, new SleepSets(run, model));
 }
 
-const CLOCK_EVERY = 1024;
-
-export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: ExploreOptions = {}): Outcome<S, A> {
-  const started = Date.now();
-  const identify = identifier(model, options.symmetry === true) ?? ((s: S) => s);
-  const visited = new VisitedSet(1 << 14);
-  const links = new ParentLinks();
+/** The successors of a state under sleep sets, with the visited set and parent pointers they need. */
+class SleepSets<S, A> implements Successors<S, A> {
+  private readonly identify: (s: S) => unknown;
+  private readonly visited = new VisitedSet(1 << 14);
+  private readonly links = new ParentLinks();
   /** Per state: the sleep set it is to be expanded with (action keys with their actions). */
-  const sleepOf = new Map<number, Map<number | string, A>>();
+  private readonly sleepOf = new Map<number, Sleep<A>>();
   /**
    * Per expanded state: the size of the sleep set it was last expanded with. A state's sleep set
    * only ever shrinks (to its intersection with a new arrival's), so an equal size means the same
    * set, and a smaller one means that some actions it slept through must now be taken.
    */
-  const expandedWith = new Map<number, number>();
-  const boundsHit = new Set<Bound>();
-  const unreached = model.properties.filter((p) => p.kind === 'sometimes');
-  const maxDepthBound = options.maxDepth ?? Infinity;
-  let generated = 0;
-  let maxDepth = 0;
-  let ticks = 0;
-  let lastProgress = started;
+  private readonly expandedWith = new Map<number, number>();
+  /** Whether the state being expanded was expanded before (then it is no deadlock to report again). */
+  private again = false;
+  violation: Violation | undefined;
 
-  const outcome = (violation?: { property: string; id: number }): Outcome<S, A> => {
-    const base = {
-      unreached: unreached.map((p) => p.name),
-      boundsHit: [...boundsHit],
-      distinctStates: visited.size,
-      generatedStates: generated,
-      maxDepth,
-      ms: Date.now() - started,
-    };
-    if (violation) return { ...base, status: 'violated', property: violation.property, path: pathTo(violation.id) };
-    return withoutViolation(base);
-  };
-
-  function pathTo(id: number) {
-    const { init, steps } = links.chain(id);
-    return replayChain(model, init, steps);
+  constructor(
+    private readonly run: Exploration<S, A>,
+    private readonly model: Model<S, A> & Commuting<A>,
+  ) {
+    this.identify = identifier(model, run.options.symmetry === true) ?? ((s: S) => s);
   }
 
-  function record(id: number, parent: number, k: number): void {
-    links.set(id, parent, k);
+  get size(): number {
+    return this.visited.size;
+  }
+
+  addInitial(s: S, index: number): number {
+    const v = this.visit(s, new Map(), NO_PARENT, index);
+    return v?.fresh ? v.id : -1;
+  }
+
+  due(id: number): boolean {
+    const size = this.sleepOf.get(id)!.size;
+    const before = this.expandedWith.get(id);
+    if (before !== undefined && before === size) return false;
+    this.expandedWith.set(id, size);
+    this.again = before !== undefined;
+    return true;
+  }
+
+  expand(s: S, id: number, next: S[], nextIds: number[]): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
+    const { model, run } = this;
+    const sleep = this.sleepOf.get(id)!;
+    const actions = candidatesOf(model, s);
+    const done: [number | string, A][] = [];
+    let enabled = false;
+    for (let k = 0; k < actions.length; k++) {
+      const a = actions[k]!;
+      const key = model.actionKey(a);
+      if (sleep.has(key)) {
+        enabled ||= model.checkDeadlock === true && successorOf(model, s, a) !== undefined;
+        continue;
+      }
+      const t = successorOf(model, s, a);
+      if (t === undefined) continue;
+      enabled = true;
+      run.generated++;
+      // The successor's sleep set: what was asleep here or explored before a, if independent of a.
+      const childSleep: Sleep<A> = new Map();
+      for (const [bk, b] of sleep) if (model.independent(a, b)) childSleep.set(bk, b);
+      for (const [bk, b] of done) if (model.independent(a, b)) childSleep.set(bk, b);
+      done.push([key, a]);
+      const v = this.visit(t, childSleep, id, k);
+      if (v === undefined) continue;
+      if (v.fresh) {
+        const broken = run.check(t);
+        if (broken !== undefined) {
+          this.violation = { property: broken, id: v.id };
+          return VIOLATED;
+        }
+      }
+      next.push(t);
+      nextIds.push(v.id);
+    }
+    return enabled || this.again ? EXPANDED : DEAD_END;
+  }
+
+  path(id: number): Path<S, A> {
+    const { init, steps } = this.links.chain(id);
+    return replayChain(this.model, init, steps);
   }
 
   /** Reaching `t` with sleep set `sleep`: a new state, a revisit that needs re-expansion, or neither. */
-  function visit(t: S, sleep: Map<number | string, A>, parent: number, k: number): { id: number; fresh: boolean } | undefined {
-    fingerprintState(identify(t));
-    const id = visited.add(fingerprintOut[0]!, fingerprintOut[1]!);
+  private visit(t: S, sleep: Sleep<A>, parent: number, k: number): { id: number; fresh: boolean } | undefined {
+    fingerprintState(this.identify(t));
+    const id = this.visited.add(fingerprintOut[0]!, fingerprintOut[1]!);
     if (id >= 0) {
-      record(id, parent, k);
-      sleepOf.set(id, sleep);
+      this.links.set(id, parent, k);
+      this.sleepOf.set(id, sleep);
       return { id, fresh: true };
     }
     const old = -1 - id;
-    const current = sleepOf.get(old)!;
+    const current = this.sleepOf.get(old)!;
     let shrunk = false;
     for (const key of current.keys()) {
       if (!sleep.has(key)) {
@@ -138,90 +184,7 @@ export function porBfs<S, A>(model: Model<S, A> & Commuting<A>, options: Explore
     }
     // Expanded already with a sleep set no larger than the new one: nothing was pruned that this
     // arrival would take. Not expanded yet: it will be, with the smaller set, from the queue.
-    if (!shrunk || !expandedWith.has(old)) return undefined;
+    if (!shrunk || !this.expandedWith.has(old)) return undefined;
     return { id: old, fresh: false };
   }
-
-  function reach(s: S): void {
-    for (let i = unreached.length - 1; i >= 0; i--) if (holdsIn(unreached[i]!, s)) unreached.splice(i, 1);
-  }
-
-  let level: Entry<S>[] = [];
-  const inits = model.init();
-  for (let i = 0; i < inits.length; i++) {
-    const s = inits[i]!;
-    generated++;
-    const v = visit(s, new Map(), NO_PARENT, i);
-    if (!v?.fresh) continue;
-    const broken = brokenInvariant(model, s);
-    if (broken !== undefined) return outcome({ property: broken, id: v.id });
-    reach(s);
-    level.push({ s, id: v.id });
-  }
-
-  for (let depth = 0; level.length > 0; depth++) {
-    maxDepth = depth;
-    if (depth >= maxDepthBound) {
-      if (level.some((e) => canStep(model, e.s))) boundsHit.add('maxDepth');
-      break;
-    }
-    const next: Entry<S>[] = [];
-    for (let i = 0; i < level.length; i++) {
-      const { s, id } = level[i]!;
-      const sleep = sleepOf.get(id)!;
-      const before = expandedWith.get(id);
-      if (before !== undefined && before === sleep.size) continue;
-      expandedWith.set(id, sleep.size);
-      if (!expandable(model, s)) continue;
-      const actions = candidatesOf(model, s);
-      const done: [number | string, A][] = [];
-      let enabled = false;
-      for (let k = 0; k < actions.length; k++) {
-        const a = actions[k]!;
-        const key = model.actionKey(a);
-        if (sleep.has(key)) {
-          enabled ||= model.checkDeadlock === true && successorOf(model, s, a) !== undefined;
-          continue;
-        }
-        const t = successorOf(model, s, a);
-        if (t === undefined) continue;
-        enabled = true;
-        generated++;
-        // The successor's sleep set: what was asleep here or explored before a, if independent of a.
-        const childSleep = new Map<number | string, A>();
-        for (const [bk, b] of sleep) if (model.independent(a, b)) childSleep.set(bk, b);
-        for (const [bk, b] of done) if (model.independent(a, b)) childSleep.set(bk, b);
-        done.push([key, a]);
-        const v = visit(t, childSleep, id, k);
-        if (v === undefined) continue;
-        if (v.fresh) {
-          const broken = brokenInvariant(model, t);
-          if (broken !== undefined) {
-            maxDepth = depth + 1;
-            return outcome({ property: broken, id: v.id });
-          }
-          reach(t);
-        }
-        next.push({ s: t, id: v.id });
-      }
-      if (!enabled && model.checkDeadlock && before === undefined) return outcome({ property: DEADLOCK, id });
-      if (options.maxStates !== undefined && visited.size >= options.maxStates) {
-        boundsHit.add('maxStates');
-        return outcome();
-      }
-      if (++ticks % CLOCK_EVERY === 0) {
-        const now = Date.now();
-        if (options.timeoutMs !== undefined && now - started >= options.timeoutMs) {
-          boundsHit.add('timeout');
-          return outcome();
-        }
-        if (options.onProgress && now - lastProgress >= 1000) {
-          lastProgress = now;
-          options.onProgress({ distinctStates: visited.size, generatedStates: generated, depth, queue: level.length - i + next.length, ms: now - started });
-        }
-      }
-    }
-    level = next;
-  }
-  return outcome();
 }

@@ -1,163 +1,101 @@
 // Exhaustive search: breadth-first (default; the counterexample is a shortest one) and
 // depth-first (memory-light; finds deep states sooner, paths are not shortest).
+//
+// Every strategy shares its bookkeeping (exploration.ts); what varies is the frontier and how the
+// steps out of a state are taken. Breadth-first searches run level by level (`levelSearch`) with
+// a `Successors` policy: every enabled action (`AllSteps`, here) or those outside a sleep set
+// (por.ts). Depth-first keeps a stack of partly expanded states and takes one step at a time, so
+// that a state's first successor is explored before its second is computed. The parallel search
+// (parallel/) shares a level-synchronous frontier between threads; random walks (random/) keep
+// no frontier at all.
 
+import { InputError } from '../errors.ts';
 import type { Model } from '../model.ts';
-import { DEADLOCK, type Property } from '../properties.ts';
+import { DEADLOCK } from '../properties.ts';
+import type { EdgeSink } from './edge-sink.ts';
+import { Exploration, type Violation } from './exploration.ts';
+import { DEAD_END, EXPANDED, levelSearch, VIOLATED, type Successors } from './level-search.ts';
 import type { ExploreOptions } from './options.ts';
-import { random } from './random.ts';
-import { withoutViolation, type Bound, type Outcome, type Path } from './outcome.ts';
-import { StateStore } from './state-store.ts';
-import { candidatesOf, canStep, expandable, holdsIn, successorOf } from './steps.ts';
+import type { Outcome, Path } from './outcome.ts';
 import { canReduce, porBfs, porUnavailable } from './por.ts';
+import { random } from './random/walks.ts';
+import { StateStore } from './state-store.ts';
+import { candidatesOf, canStep, expandable, successorOf } from './steps.ts';
 
-const CLOCK_EVERY = 1024;
+/** `AllSteps.take`: the successor was seen before. */
+const SEEN = -1;
 
-interface Violation {
-  property: string;
-  id: number;
-}
-
-class Search<S, A> {
+/** Every enabled action of a state, each successor recorded with a parent pointer (state-store.ts). */
+export class AllSteps<S, A> implements Successors<S, A> {
   readonly store: StateStore<S, A>;
-  readonly invariants: Property<S>[];
-  readonly unreached: Property<S>[];
-  readonly boundsHit = new Set<Bound>();
-  generated = 0;
-  maxDepth = 0;
-  readonly started = Date.now();
-  private lastProgress = this.started;
-  private ticks = 0;
+  violation: Violation | undefined;
+  private readonly edges: EdgeSink<S, A> | undefined;
 
-  constructor(
-    readonly model: Model<S, A>,
-    readonly options: ExploreOptions,
-  ) {
-    this.store = new StateStore(model, options.symmetry === true && model.symmetry !== undefined);
-    this.invariants = model.properties.filter((p) => p.kind === 'always');
-    this.unreached = model.properties.filter((p) => p.kind === 'sometimes');
+  constructor(private readonly run: Exploration<S, A>) {
+    const { model, options } = run;
+    this.edges = options.edges;
+    this.store = new StateStore(model, options.symmetry === true && model.symmetry !== undefined, this.edges !== undefined);
   }
 
-  /** Checks the properties of a newly found state; returns the violated invariant's name. */
-  check(s: S): string | undefined {
-    for (const p of this.invariants) if (!holdsIn(p, s)) return p.name;
-    for (let i = this.unreached.length - 1; i >= 0; i--) {
-      if (holdsIn(this.unreached[i]!, s)) this.unreached.splice(i, 1);
+  get size(): number {
+    return this.store.size;
+  }
+
+  addInitial(s: S, index: number): number {
+    const id = this.store.addInitial(s, index);
+    if (id >= 0) this.edges?.state(id, s);
+    return id;
+  }
+
+  due(): boolean {
+    return true;
+  }
+
+  expand(s: S, parent: number, next: S[], nextIds: number[]): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
+    const { model } = this.run;
+    const actions = candidatesOf(model, s);
+    let enabled = false;
+    for (let k = 0; k < actions.length; k++) {
+      const a = actions[k]!;
+      const t = successorOf(model, s, a);
+      if (t === undefined) continue;
+      enabled = true;
+      const id = this.take(parent, t, a, k);
+      if (id === SEEN) continue;
+      if (id === VIOLATED) return VIOLATED;
+      next.push(t);
+      nextIds.push(id);
     }
-    return undefined;
+    return enabled ? EXPANDED : DEAD_END;
   }
 
-  successor(s: S, a: A): S | undefined {
-    return successorOf(this.model, s, a);
-  }
-
-  actions(s: S): readonly A[] {
-    return candidatesOf(this.model, s);
-  }
-
-  expandable(s: S): boolean {
-    return expandable(this.model, s);
-  }
-
-  /** True when a bound other than depth says stop. */
-  outOfBudget(queue: number, depth: number): boolean {
-    const { maxStates, timeoutMs, onProgress } = this.options;
-    if (maxStates !== undefined && this.store.size >= maxStates) {
-      this.boundsHit.add('maxStates');
-      return true;
+  /** The step `parent` → `t` by `a`, the `k`-th action: `t`'s new id, SEEN, or VIOLATED. */
+  take(parent: number, t: S, a: A, k: number): number {
+    this.run.generated++;
+    const id = this.store.add(t, parent, k);
+    const edges = this.edges;
+    if (edges !== undefined) {
+      if (id >= 0) edges.state(id, t);
+      edges.edge(parent, id >= 0 ? id : -1 - id, a, k);
     }
-    if (++this.ticks % CLOCK_EVERY !== 0) return false;
-    const now = Date.now();
-    if (timeoutMs !== undefined && now - this.started >= timeoutMs) {
-      this.boundsHit.add('timeout');
-      return true;
-    }
-    if (onProgress && now - this.lastProgress >= 1000) {
-      this.lastProgress = now;
-      onProgress({ distinctStates: this.store.size, generatedStates: this.generated, depth, queue, ms: now - this.started });
-    }
-    return false;
+    if (id < 0) return SEEN;
+    const broken = this.run.check(t);
+    if (broken === undefined) return id;
+    this.violation = { property: broken, id };
+    return VIOLATED;
   }
 
-  outcome(violation: Violation | undefined): Outcome<S, A> {
-    const base = {
-      unreached: this.unreached.map((p) => p.name),
-      boundsHit: [...this.boundsHit],
-      distinctStates: this.store.size,
-      generatedStates: this.generated,
-      maxDepth: this.maxDepth,
-      ms: Date.now() - this.started,
-    };
-    if (violation) {
-      const path: Path<S, A> = this.store.path(violation.id);
-      return { ...base, status: 'violated', property: violation.property, path };
-    }
-    return withoutViolation(base);
-  }
-
-  /** Adds the initial states; returns them with their ids, or a violation. */
-  initial(): { states: { s: S; id: number }[]; violation?: Violation } {
-    const states: { s: S; id: number }[] = [];
-    const inits = this.model.init();
-    for (let i = 0; i < inits.length; i++) {
-      const s = inits[i]!;
-      this.generated++;
-      const id = this.store.addInitial(s, i);
-      if (id < 0) continue;
-      const broken = this.check(s);
-      if (broken) return { states, violation: { property: broken, id } };
-      states.push({ s, id });
-    }
-    return { states };
+  path(id: number): Path<S, A> {
+    return this.store.path(id);
   }
 }
 
-export function bfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Outcome<S, A> {
-  const search = new Search(model, options);
-  const first = search.initial();
-  if (first.violation) return search.outcome(first.violation);
-  const maxDepth = options.maxDepth ?? Infinity;
-  let level: S[] = first.states.map((x) => x.s);
-  let levelIds: number[] = first.states.map((x) => x.id);
-  for (let depth = 0; level.length > 0; depth++) {
-    search.maxDepth = depth;
-    if (depth >= maxDepth) {
-      if (level.some((s) => canStep(model, s))) search.boundsHit.add('maxDepth');
-      break;
-    }
-    const nextLevel: S[] = [];
-    const nextIds: number[] = [];
-    for (let i = 0; i < level.length; i++) {
-      const s = level[i]!;
-      // Let the frontier drop states as they are expanded.
-      (level as (S | undefined)[])[i] = undefined;
-      if (!search.expandable(s)) continue;
-      const parent = levelIds[i]!;
-      const actions = search.actions(s);
-      let enabled = false;
-      for (let k = 0; k < actions.length; k++) {
-        const t = search.successor(s, actions[k]!);
-        if (t === undefined) continue;
-        enabled = true;
-        search.generated++;
-        const id = search.store.add(t, parent, k);
-        if (id < 0) continue;
-        const broken = search.check(t);
-        if (broken) {
-          search.maxDepth = depth + 1;
-          return search.outcome({ property: broken, id });
-        }
-        nextLevel.push(t);
-        nextIds.push(id);
-      }
-      if (!enabled && model.checkDeadlock) return search.outcome({ property: DEADLOCK, id: parent });
-      if (search.outOfBudget(level.length - i + nextLevel.length, depth)) return search.outcome(undefined);
-    }
-    level = nextLevel;
-    levelIds = nextIds;
-  }
-  return search.outcome(undefined);
+export function bfs<S, A>(model: Model<S, A>, options: ExploreOptions<NoInfer<S>, NoInfer<A>> = {}): Outcome<S, A> {
+  const run = new Exploration(model, options);
+  return levelSearch(run, new AllSteps(run));
 }
 
+/** A state on the depth-first stack, with the actions of it taken so far. */
 interface Frame<S, A> {
   s: S;
   id: number;
@@ -167,46 +105,66 @@ interface Frame<S, A> {
   enabled: boolean;
 }
 
-export function dfs<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Outcome<S, A> {
-  const search = new Search(model, options);
-  const first = search.initial();
-  if (first.violation) return search.outcome(first.violation);
+/** Depth-first: `maxDepth` is the greatest depth at which a state was first found (and not found violating). */
+export function dfs<S, A>(model: Model<S, A>, options: ExploreOptions<NoInfer<S>, NoInfer<A>> = {}): Outcome<S, A> {
+  const run = new Exploration(model, options);
+  const steps = new AllSteps(run);
+  const edges = options.edges;
+  const violated = (v: Violation): Outcome<S, A> => run.outcome(steps.size, { property: v.property, path: steps.path(v.id) });
+  const first = run.initial((s, i) => steps.addInitial(s, i));
+  if (first.violation) return violated(first.violation);
   const maxDepth = options.maxDepth ?? Infinity;
   const stack: Frame<S, A>[] = [];
   const push = (s: S, id: number, depth: number): void => {
-    if (depth > search.maxDepth) search.maxDepth = depth;
-    if (!search.expandable(s)) return;
-    if (depth >= maxDepth) {
-      if (canStep(model, s)) search.boundsHit.add('maxDepth');
+    if (depth > run.maxDepth) run.maxDepth = depth;
+    if (!expandable(model, s)) {
+      edges?.unexpanded(id);
       return;
     }
-    stack.push({ s, id, depth, actions: search.actions(s), k: 0, enabled: false });
+    if (depth >= maxDepth) {
+      if (canStep(model, s)) run.boundsHit.add('maxDepth');
+      edges?.unexpanded(id);
+      return;
+    }
+    stack.push({ s, id, depth, actions: candidatesOf(model, s), k: 0, enabled: false });
   };
-  for (let i = first.states.length - 1; i >= 0; i--) push(first.states[i]!.s, first.states[i]!.id, 0);
+  /** Stopping early: the states on the stack are not (fully) expanded. */
+  const stop = (v?: Violation): Outcome<S, A> => {
+    if (edges) for (const f of stack) edges.unexpanded(f.id);
+    return v ? violated(v) : run.outcome(steps.size);
+  };
+  for (let i = first.states.length - 1; i >= 0; i--) push(first.states[i]!, first.ids[i]!, 0);
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
     if (f.k >= f.actions.length) {
       stack.pop();
-      if (!f.enabled && model.checkDeadlock) return search.outcome({ property: DEADLOCK, id: f.id });
+      if (!f.enabled && model.checkDeadlock) return stop({ property: DEADLOCK, id: f.id });
       continue;
     }
     const k = f.k++;
-    const t = search.successor(f.s, f.actions[k]!);
+    const a = f.actions[k]!;
+    const t = successorOf(model, f.s, a);
     if (t === undefined) continue;
     f.enabled = true;
-    search.generated++;
-    const id = search.store.add(t, f.id, k);
-    if (id < 0) continue;
-    const broken = search.check(t);
-    if (broken) return search.outcome({ property: broken, id });
+    const id = steps.take(f.id, t, a, k);
+    if (id === SEEN) continue;
+    if (id === VIOLATED) {
+      edges?.unexpanded(steps.violation!.id);
+      return stop(steps.violation);
+    }
     push(t, id, f.depth + 1);
-    if (search.outOfBudget(stack.length, f.depth + 1)) return search.outcome(undefined);
+    if (run.outOfBudget(steps.size, f.depth + 1, stack.length)) return stop();
   }
-  return search.outcome(undefined);
+  return run.outcome(steps.size);
 }
 
-export function explore<S, A>(model: Model<S, A>, options: ExploreOptions = {}): Outcome<S, A> {
-  switch (options.strategy ?? 'bfs') {
+/** Explores `model` with the strategy `options` name (bfs unless said otherwise). */
+export function explore<S, A>(model: Model<S, A>, options: ExploreOptions<NoInfer<S>, NoInfer<A>> = {}): Outcome<S, A> {
+  const strategy = options.strategy ?? 'bfs';
+  if (options.edges !== undefined && (strategy === 'random' || options.por === true)) {
+    throw new InputError(`an edge sink needs an exhaustive search without reduction (bfs or dfs), not ${strategy === 'random' ? 'random walks' : 'partial-order reduction'}`);
+  }
+  switch (strategy) {
     case 'dfs':
       return dfs(model, options);
     case 'random':

@@ -7,6 +7,7 @@
 
 import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { FingerprintSet } from '../fingerprint/fingerprint-set.ts';
+import { VisitedSet } from '../fingerprint/visited-set.ts';
 import type { Model } from '../model.ts';
 import type { Path } from './outcome.ts';
 import { NO_PARENT, ParentLinks } from './parent-links.ts';
@@ -24,29 +25,42 @@ export function identifier<S>(model: Model<S, unknown>, symmetry: boolean): ((s:
 }
 
 export class StateStore<S, A> {
-  readonly visited = new FingerprintSet(1 << 14);
+  private readonly visited = new FingerprintSet(1 << 14);
+  /** Indexed stores only: the visited set that also finds the id of a state seen before. */
+  private readonly indexed: VisitedSet | undefined;
   private readonly links = new ParentLinks();
   private readonly identify: ((s: S) => unknown) | undefined;
 
+  /** `indexed`: `add` also names the state seen before (4 more bytes a slot; for edge sinks). */
   constructor(
     private readonly model: Model<S, A>,
     symmetry: boolean,
+    indexed = false,
   ) {
     this.identify = identifier(model, symmetry);
+    this.indexed = indexed ? new VisitedSet(1 << 14) : undefined;
   }
 
   get size(): number {
-    return this.visited.size;
+    return this.indexed === undefined ? this.visited.size : this.indexed.size;
   }
 
-  /** Records `s`; returns its new id, or -1 when an equal state was seen before. */
+  /**
+   * Records `s`; returns its new id, or a negative number when an equal state was seen before
+   * (in an indexed store, -1 - that state's id; otherwise -1).
+   */
   add(s: S, parent: number, via: number): number {
     fingerprintState(this.identify === undefined ? s : this.identify(s));
     return this.addFingerprint(out[0]!, out[1]!, parent, via);
   }
 
-  /** Records a state by its fingerprint; returns its new id, or -1 when it was seen before. */
+  /** Records a state by its fingerprint; returns as `add` does. */
   addFingerprint(hi: number, lo: number, parent: number, via: number): number {
+    if (this.indexed !== undefined) {
+      const id = this.indexed.add(hi, lo);
+      if (id >= 0) this.links.set(id, parent, via);
+      return id;
+    }
     if (!this.visited.add(hi, lo)) return -1;
     const id = this.visited.size - 1;
     this.links.set(id, parent, via);
@@ -55,11 +69,6 @@ export class StateStore<S, A> {
 
   addInitial(s: S, initIndex: number): number {
     return this.add(s, NO_PARENT, initIndex);
-  }
-
-  /** The parent of state `id` (-1 for an initial state) and the index of the action from it. */
-  link(id: number): { parent: number; via: number } {
-    return { parent: this.links.parent(id), via: this.links.via(id) };
   }
 
   /** Rebuilds the path to state `id` by re-running the recorded actions. */

@@ -32,7 +32,7 @@ export class SharedFingerprintSet {
 
   /**
    * At least MIN_CAPACITY slots: workers notice the load limit a little late (see
-   * parallel-worker.ts), and the 30% above it must absorb that on the smallest table too.
+   * explore/parallel/level-part.ts), and the 30% above it must absorb that on the smallest table too.
    */
   static create(capacity: number): SharedFingerprintSet {
     return new SharedFingerprintSet(new SharedArrayBuffer(Math.max(MIN_CAPACITY, capacity) * 8), new SharedArrayBuffer(8));

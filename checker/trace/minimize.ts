@@ -43,6 +43,8 @@ export function minimizeTrace(model: AnyModel, trace: Trace, options: MinimizeOp
 /** As `minimizeTrace`, with what it took. Throws an InputError when the trace does not violate. */
 export function minimize(model: AnyModel, trace: Trace, options: MinimizeOptions = {}): Minimized {
   const started = Date.now();
+  // A lasso's prefix is already a shortest one, and dropping steps would open its cycle.
+  if (trace.cycleStart !== undefined) throw new InputError('a lasso (a liveness counterexample) is not minimised: its prefix is already a shortest one');
   const first = model.init()[trace.init];
   if (first === undefined) throw new InputError(`the model has no initial state #${trace.init}`);
   const search = new Shrinker(model, trace.property, first, started + (options.timeoutMs ?? 60_000), options.maxReplays ?? Infinity);

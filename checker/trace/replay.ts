@@ -3,6 +3,7 @@
 import { HandlerError, InputError } from '../errors.ts';
 import { describeAction, type AnyModel } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
+import { judgeLasso } from '../liveness/replay-lasso.ts';
 import { diff, toJson } from './plain.ts';
 import { isRecording, plainRecord, type StepRecord } from './step-record.ts';
 import type { Trace } from './trace.ts';
@@ -50,6 +51,10 @@ export function replay(model: AnyModel, trace: Trace): ReplayResult {
     // A raw model's step: its label and what changed in the state as people read it.
     records.push(record ?? plainRecord({ kind: 'step' }, describeAction(model, step.action), diff(presented(s), presented(t))));
     s = t;
+  }
+  if (trace.cycleStart !== undefined) {
+    const lasso = judgeLasso(model, trace.property, states, trace.steps.map((x) => x.action), trace.cycleStart);
+    return lasso.status === 'diverged' ? { ...lasso, states, records } : { status: lasso.status, states, records };
   }
   return { status: violates(model, trace.property, s) ? 'reproduced' : 'fixed', states, records };
 }

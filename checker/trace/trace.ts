@@ -34,13 +34,16 @@ export interface Trace {
   /** Index into the model's initial states. */
   readonly init: number;
   readonly steps: readonly TraceStep[];
-  /** The violating state, as presented to people. */
-  readonly finalState: Json;
   /**
    * A lasso (a liveness counterexample): after the last step the run returns to the state after
-   * step `cycleStart` (0: the initial state) and repeats the steps from there for ever.
+   * step `cycleStart` (0: the initial state) and repeats for ever; equal to the number of steps,
+   * it stays in the last state for ever (stuttering).
    */
   readonly cycleStart?: number;
+  /** A lasso: fair steps enabled on its cycle but never taken on it (each is disabled somewhere on it). */
+  readonly fairNotTaken?: readonly string[];
+  /** The violating state, as presented to people. */
+  readonly finalState: Json;
 }
 
 export function writeTrace(path: string, trace: Trace): void {

@@ -2,7 +2,8 @@
 // m2 before m1. "Happens before" is the true relation the engine keeps; each broadcast event is
 // stamped with its message's id.
 
-import { causalEvents, describeEvent, happensBefore, type CausalLog, type Id, type LoggedEvent } from '../../checker/index.ts';
+import { causalEvents, describeEvent, happensBefore, type CausalLog, type LoggedEvent } from '../../checker/causality.ts';
+import type { Id } from '../../checker/index.ts';
 
 interface Delivering {
   readonly actors: readonly { readonly delivered: readonly string[] }[];

@@ -8,17 +8,8 @@
 // Each explain function names the first two events whose order the clock gets wrong, or returns
 // undefined; the property holds exactly when there is nothing to explain.
 
-import {
-  always,
-  causalEvents,
-  compareVectors,
-  concurrent,
-  describeEvent,
-  findEventPair,
-  happensBefore,
-  type CausalLog,
-  type LoggedEvent,
-} from '../../checker/index.ts';
+import { always } from '../../checker/index.ts';
+import { causalEvents, compareVectors, concurrent, describeEvent, findEventPair, happensBefore, type CausalLog, type LoggedEvent } from '../../checker/causality.ts';
 
 interface Logged {
   readonly causality?: CausalLog;

@@ -10,20 +10,8 @@
 //   5. Pi enters when (i) Tm:Pi is ordered before every other request in its queue by ⇒, and
 //      (ii) Pi has received a message from every other process timestamped later than Tm.
 
-import {
-  actorSystem,
-  always,
-  causalEvents,
-  eventName,
-  happensBefore,
-  sometimes,
-  type Actor,
-  type ActorModel,
-  type Draft,
-  type Id,
-  type LoggedEvent,
-  type SystemState,
-} from '../../checker/index.ts';
+import { actorSystem, always, sometimes, type Actor, type ActorModel, type Draft, type Id, type SystemState } from '../../checker/index.ts';
+import { causalEvents, eventName, happensBefore, type LoggedEvent } from '../../checker/causality.ts';
 import { clockCondition } from './clock-condition.ts';
 import type { Bug } from './options.ts';
 import { processName } from './process.ts';

@@ -1,10 +1,10 @@
 // No Lost Update: a write that reached a replica is never discarded unless a causally later write
 // (by the engine's true happens-before between the clients' write events) reached a replica too.
 
-import { causalEvents, describeEvent, happensBefore, type CausalLog, type LoggedEvent } from '../../checker/index.ts';
+import { causalEvents, describeEvent, happensBefore, type CausalLog, type LoggedEvent } from '../../checker/causality.ts';
 
 interface Store {
-  readonly actors: readonly ({ readonly role: 'replica'; readonly versions: readonly { readonly value: string }[] } | { readonly role: 'client' })[];
+  readonly actors: readonly ({ readonly versions: readonly { readonly value: string }[] } | object)[];
   readonly causality?: CausalLog;
 }
 
@@ -26,7 +26,7 @@ export function explainLostUpdate(s: Store, names?: readonly string[]): string |
     if (a !== undefined) applied.add(a);
   }
   const held = new Set<string>();
-  for (const a of s.actors) if (a.role === 'replica') for (const v of a.versions) held.add(v.value);
+  for (const a of s.actors) if ('versions' in a) for (const v of a.versions) held.add(v.value);
   for (const w of applied) {
     if (held.has(w)) continue;
     const we = writes.get(w)!;

@@ -9,7 +9,8 @@
 // it the same way (anti-entropy). The `last-writer-wins-wall-clock` bug replaces that with
 // last-writer-wins on a per-replica wall clock: concurrent writes are resolved by keeping one.
 
-import { actorSystem, always, compareVectors, sometimes, type Actor, type ActorModel, type Id, type SystemState } from '../../checker/index.ts';
+import { actorSystem, always, sometimes, type Actor, type ActorModel, type Id, type SystemState, type SystemView } from '../../checker/index.ts';
+import { compareVectors } from '../../checker/causality.ts';
 import type { Bug } from './options.ts';
 import { explainLostUpdate } from './no-lost-update.ts';
 import type { Vector } from './vector-clock.ts';
@@ -28,7 +29,6 @@ export type StoreMessage =
   | { readonly type: 'Replicate'; readonly versions: readonly Version[] };
 
 export interface Replica {
-  readonly role: 'replica';
   /** Siblings, sorted by value. */
   readonly versions: readonly Version[];
   /** The bug variant's wall clock (0 otherwise). */
@@ -36,8 +36,6 @@ export interface Replica {
 }
 
 export interface Client {
-  readonly role: 'client';
-  readonly index: number;
   /** The joined version vector of the last read, or null before any read. */
   readonly context: Vector | null;
   readonly phase: 'idle' | 'reading' | 'done';
@@ -60,9 +58,6 @@ export interface StoreOptions {
 /** The stamp of a client's write event and of a replica's event that takes the write. */
 export type WriteStamp = { readonly write: string } | { readonly apply: string };
 
-/** A copy outside immer's draft, to send or to merge. */
-const plain = (v: Version): Version => ({ value: v.value, vv: [...v.vv], ...(v.wall ? { wall: [v.wall[0], v.wall[1]] as const } : {}) });
-
 const join = (vs: readonly Version[], clients: number): Vector =>
   vs.reduce<Vector>((acc, v) => acc.map((x, k) => Math.max(x, v.vv[k]!)), Array.from({ length: clients }, () => 0));
 
@@ -81,11 +76,11 @@ export function merge(a: readonly Version[], b: readonly Version[], bug?: Bug): 
 export function replica(options: StoreOptions): Actor<Replica, StoreMessage> {
   return {
     name: 'R',
-    init: () => ({ role: 'replica', versions: [], wallClock: 0 }),
+    init: () => ({ versions: [], wallClock: 0 }),
     onMessage(s, from, msg, ctx) {
       switch (msg.type) {
         case 'Get':
-          ctx.send(from, { type: 'Values', versions: s.versions.map(plain) });
+          ctx.send(from, { type: 'Values', versions: s.versions });
           return;
         case 'Put': {
           let version: Version = { value: msg.value, vv: msg.vv };
@@ -93,13 +88,13 @@ export function replica(options: StoreOptions): Actor<Replica, StoreMessage> {
             s.wallClock += 1;
             version = { ...version, wall: [s.wallClock, ctx.self] };
           }
-          s.versions = merge(s.versions.map(plain), [version], options.bug) as typeof s.versions;
+          s.versions = merge(s.versions, [version], options.bug) as typeof s.versions;
           ctx.broadcast({ type: 'Replicate', versions: [version] });
           ctx.stamp({ apply: msg.value } satisfies WriteStamp);
           return;
         }
         case 'Replicate':
-          s.versions = merge(s.versions.map(plain), msg.versions, options.bug) as typeof s.versions;
+          s.versions = merge(s.versions, msg.versions, options.bug) as typeof s.versions;
           return;
         default:
           return;
@@ -112,7 +107,7 @@ export function client(options: StoreOptions): Actor<Client, StoreMessage, Clien
   const replicas = Array.from({ length: options.replicas }, (_, r) => r + 1);
   return {
     name: 'C',
-    init: (ctx) => ({ role: 'client', index: ctx.self - options.replicas, context: null, phase: 'idle', writes: 0 }),
+    init: () => ({ context: null, phase: 'idle', writes: 0 }),
     choices(s) {
       if (s.phase !== 'idle') return [];
       const writes = replicas.map((r) => `write to R${r}` as const);
@@ -128,8 +123,9 @@ export function client(options: StoreOptions): Actor<Client, StoreMessage, Clien
       // The new version's vector: the context, with this client's entry moved to its next write.
       s.writes += 1;
       const base: Vector = s.context ? [...s.context] : Array.from({ length: options.clients }, () => 0);
-      const vv: Vector = base.map((x, k) => (k === s.index ? s.writes : x));
-      const value = `C${s.index + 1}:${s.writes}`;
+      const index = ctx.system.clientIndex(ctx.self);
+      const vv: Vector = base.map((x, k) => (k === index ? s.writes : x));
+      const value = `C${index + 1}:${s.writes}`;
       s.phase = 'done';
       ctx.send(r, { type: 'Put', value, vv });
       ctx.stamp({ write: value } satisfies WriteStamp);
@@ -142,15 +138,15 @@ export function client(options: StoreOptions): Actor<Client, StoreMessage, Clien
   };
 }
 
-const replicas = (s: StoreState): Replica[] => s.actors.filter((a): a is Replica => a.role === 'replica');
+const replicas = (s: StoreState, system: SystemView): Replica[] => system.servers.map((id) => s.actors[id] as Replica);
 const valuesOf = (r: Replica): string => r.versions.map((v) => v.value).join(',');
 
 export const noLostUpdate = always<StoreState>('NoLostUpdate', (s) => explainLostUpdate(s) === undefined);
 
 /** Convergence: once nothing is in flight, every replica holds the same values. */
-export const convergence = always<StoreState>('Convergence', (s) => {
+export const convergence = always<StoreState>('Convergence', (s, system) => {
   if (s.network.length > 0) return true;
-  const [first, ...rest] = replicas(s).map(valuesOf);
+  const [first, ...rest] = replicas(s, system).map(valuesOf);
   return rest.every((v) => v === first);
 });
 
@@ -164,10 +160,18 @@ export function versionVectorStore(options: StoreOptions): ActorModel<StoreNode,
     properties: [
       noLostUpdate,
       convergence,
-      sometimes('Siblings', (s) => replicas(s).some((r) => r.versions.length > 1)),
+      sometimes('Siblings', (s, system) => replicas(s, system).some((r) => r.versions.length > 1)),
       // With reads, a write can see another and supersede it.
       ...(options.reads
-        ? [sometimes<StoreState>('Overwritten', (s) => s.network.length === 0 && replicas(s).every((r) => r.versions.length === 1) && s.actors.every((a) => a.role === 'replica' || a.phase === 'done'))]
+        ? [
+            sometimes<StoreState>(
+              'Overwritten',
+              (s, system) =>
+                s.network.length === 0 &&
+                replicas(s, system).every((r) => r.versions.length === 1) &&
+                system.clients.every((id) => (s.actors[id] as Client).phase === 'done'),
+            ),
+          ]
         : []),
     ],
     formatMessage: (m) => {

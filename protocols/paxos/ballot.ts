@@ -10,9 +10,6 @@ export function compareBallots(a: Ballot, b: Ballot): number {
 
 export const sameBallot = (a: Ballot, b: Ballot): boolean => a[0] === b[0] && a[1] === b[1];
 
-/** A plain copy: a message or a new record must not hold a piece of an immer draft. */
-export const copyBallot = (b: Ballot): Ballot => [b[0], b[1]];
-
 export function formatBallot(b: Ballot): string {
   return `${b[0]}.${b[1]}`;
 }

@@ -1,9 +1,32 @@
-export { singleDecreePaxos, type PaxosSystemOptions } from './system.ts';
-export { paxosSymmetry, pureAcceptors, renameAcceptors } from './symmetry.ts';
-export { agreement, validity, learnersAgree, linearizable, valueChosen, chosenValues, type PaxosState, type NodeState } from './properties.ts';
-export type { Bug, PaxosOptions } from './options.ts';
-export { formatMessage, type Message, type Vote } from './messages.ts';
-export { writeOnceRegister, type ProposeInput, type ProposeOutput } from './write-once-spec.ts';
+export {
+  singleDecreePaxos,
+  server,
+  client,
+  clientValue,
+  agreement,
+  validity,
+  learnersAgree,
+  linearizable,
+  valueChosen,
+  allLearned,
+  chosenValues,
+  paxosSymmetry,
+  pureAcceptors,
+  renameAcceptors,
+  formatMessage,
+  writeOnceRegister,
+  type Bug,
+  type PaxosOptions,
+  type PaxosSystemOptions,
+  type PaxosState,
+  type NodeState,
+  type ServerState,
+  type ClientState,
+  type Message,
+  type Vote,
+  type ProposeInput,
+  type ProposeOutput,
+} from './single-decree.ts';
 export { compareBallots, formatBallot, type Ballot } from './ballot.ts';
 export { stateRightPaxos } from './parity/system.ts';
 export { multiPaxos, logAgreement, kvLinearizable, chosenPerSlot, type MultiPaxosState, type MultiPaxosSystemOptions } from './multi/system.ts';

@@ -4,16 +4,14 @@
 //             so that no later read can return an older value.
 // The `read-without-write-back` bug returns after the query: two reads can invert.
 
-import type { Actor, Context, Draft, Id } from '../../checker/index.ts';
+import type { Actor, Context, Draft, Id, RegisterInput, RegisterOutput } from '../../checker/index.ts';
 import type { Value } from '../register/messages.ts';
-import type { RegisterInput, RegisterOutput } from '../register/register-spec.ts';
 import type { AbdMessage } from './abd-messages.ts';
 import type { AbdOptions } from './options.ts';
 import { compareTimestamps, type Timestamp } from './timestamp.ts';
-import { copyOp, formatOp, type Op } from './workload.ts';
+import { formatOp, type Op } from './workload.ts';
 
 export interface AbdClientState {
-  readonly role: 'client';
   /** Index of the current operation in the script (= `req` of its messages). */
   readonly op: number;
   /** The operation to invoke next, when idle; null once the script is done. */
@@ -28,10 +26,8 @@ export interface AbdClientState {
 
 type Ctx = Context<AbdMessage, RegisterInput, RegisterOutput>;
 
-const majority = (n: number): number => Math.floor(n / 2) + 1;
-
 export function abdClient(options: AbdOptions): Actor<AbdClientState, AbdMessage, string, RegisterInput, RegisterOutput> {
-  const script = (ctx: Ctx): readonly Op[] => options.workload[ctx.self - ctx.servers.length] ?? [];
+  const script = (ctx: Ctx): readonly Op[] => options.workload[ctx.system.clientIndex(ctx.self)] ?? [];
 
   function finish(s: Draft<AbdClientState>, output: RegisterOutput, ctx: Ctx): void {
     ctx.complete(output);
@@ -45,42 +41,39 @@ export function abdClient(options: AbdOptions): Actor<AbdClientState, AbdMessage
 
   return {
     name: 'client',
-    init: (ctx) => ({ role: 'client', op: 0, next: script(ctx)[0] ?? null, phase: 'idle', replies: [], acks: [], result: null }),
+    init: (ctx) => ({ op: 0, next: script(ctx)[0] ?? null, phase: 'idle', replies: [], acks: [], result: null }),
 
     // A client invokes its next operation whenever it likes.
     choices: (s) => (s.phase !== 'idle' || s.next === null ? [] : [formatOp(s.next)]),
 
     onChoice(s, _choice, ctx) {
-      const op = copyOp(s.next!);
-      ctx.invoke(op);
+      ctx.invoke(s.next!);
       s.next = null;
       s.phase = 'query';
       ctx.broadcast({ type: 'Query', req: s.op }, ctx.servers);
     },
 
     onMessage(s, from, msg, ctx) {
-      const quorum = majority(ctx.servers.length);
+      const quorum = ctx.system.majority;
       if (!('req' in msg) || msg.req !== s.op) return;
       if (msg.type === 'QueryReply' && s.phase === 'query') {
-        const replies = s.replies as (readonly [Id, Timestamp, Value])[];
-        if (replies.some(([r]) => r === from)) return;
-        replies.push([from, msg.ts, msg.value]);
-        replies.sort((a, b) => a[0] - b[0]);
-        if (replies.length < quorum) return;
-        const [, ts, value] = replies.reduce((a, b) => (compareTimestamps(b[1], a[1]) > 0 ? b : a));
+        if (s.replies.some(([r]) => r === from)) return;
+        s.replies.push([from, msg.ts, msg.value]);
+        s.replies.sort((a, b) => a[0] - b[0]);
+        if (s.replies.length < quorum) return;
+        const [, ts, value] = s.replies.reduce((a, b) => (compareTimestamps(b[1], a[1]) > 0 ? b : a));
         const op = script(ctx)[s.op]!;
         if (op.f === 'read' && options.bug === 'read-without-write-back') return finish(s, { value }, ctx);
         const update: { ts: Timestamp; value: Value } =
-          op.f === 'write' ? { ts: [ts[0] + 1, ctx.self], value: op.value } : { ts: [ts[0], ts[1]], value };
+          op.f === 'write' ? { ts: [ts[0] + 1, ctx.self], value: op.value } : { ts, value };
         s.phase = 'update';
         s.result = op.f === 'read' ? value : null;
         ctx.broadcast({ type: 'Update', req: s.op, ...update }, ctx.servers);
       } else if (msg.type === 'UpdateAck' && s.phase === 'update') {
-        const acks = s.acks as Id[];
-        if (acks.includes(from)) return;
-        acks.push(from);
-        acks.sort((a, b) => a - b);
-        if (acks.length < quorum) return;
+        if (s.acks.includes(from)) return;
+        s.acks.push(from);
+        s.acks.sort((a, b) => a - b);
+        if (s.acks.length < quorum) return;
         finish(s, script(ctx)[s.op]!.f === 'read' ? { value: s.result } : {}, ctx);
       }
     },

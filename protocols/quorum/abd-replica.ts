@@ -6,7 +6,6 @@ import type { AbdMessage } from './abd-messages.ts';
 import { compareTimestamps, type Timestamp } from './timestamp.ts';
 
 export interface AbdReplicaState {
-  readonly role: 'replica';
   readonly ts: Timestamp;
   readonly value: Value;
 }
@@ -14,12 +13,12 @@ export interface AbdReplicaState {
 export function abdReplica(): Actor<AbdReplicaState, AbdMessage> {
   return {
     name: 'replica',
-    durable: ['role', 'ts', 'value'],
-    init: () => ({ role: 'replica', ts: [0, 0], value: null }),
+    durable: ['ts', 'value'],
+    init: () => ({ ts: [0, 0], value: null }),
     onMessage(s, from, msg, ctx) {
       switch (msg.type) {
         case 'Query':
-          ctx.send(from, { type: 'QueryReply', req: msg.req, ts: [s.ts[0], s.ts[1]], value: s.value });
+          ctx.send(from, { type: 'QueryReply', req: msg.req, ts: s.ts, value: s.value });
           return;
         case 'Update':
           if (compareTimestamps(msg.ts, s.ts) > 0) {

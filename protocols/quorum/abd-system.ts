@@ -1,22 +1,22 @@
 // ABD as an actor system: replicas and scripted clients; the clients' history must be linearizable
 // as a read/write register.
 
-import { actorSystem, always, sometimes, type SystemState } from '../../checker/index.ts';
-import { linearizableHistory, registerSpec } from '../register/register-spec.ts';
+import { actorSystem, linearizability, registerSpec, sometimes, type RegisterInput, type RegisterOutput, type SystemState } from '../../checker/index.ts';
 import { abdClient, type AbdClientState } from './abd-client.ts';
 import { formatAbdMessage, type AbdMessage } from './abd-messages.ts';
 import { abdReplica, type AbdReplicaState } from './abd-replica.ts';
 import type { AbdOptions } from './options.ts';
 import { abdSymmetry } from './symmetry.ts';
 
-export type AbdState = SystemState<AbdReplicaState | AbdClientState, AbdMessage>;
+export type AbdState = SystemState<AbdReplicaState | AbdClientState, AbdMessage, RegisterInput, RegisterOutput>;
 
-const isLinearizable = linearizableHistory(registerSpec);
+export const abdLinearizable = linearizability(registerSpec);
 
-export const abdLinearizable = always<AbdState>('Linearizable', (s) => isLinearizable(s.history));
-
-export const abdAllDone = sometimes<AbdState>('AllOperationsDone', (s) =>
-  s.actors.every((a) => a.role !== 'client' || a.next === null && a.phase === 'idle'),
+export const abdAllDone = sometimes<AbdState>('AllOperationsDone', (s, system) =>
+  system.clients.every((id) => {
+    const c = s.actors[id] as AbdClientState;
+    return c.next === null && c.phase === 'idle';
+  }),
 );
 
 export interface AbdSystemOptions extends AbdOptions {
@@ -25,7 +25,7 @@ export interface AbdSystemOptions extends AbdOptions {
 }
 
 export function abdRegister(options: AbdSystemOptions) {
-  return actorSystem<AbdReplicaState | AbdClientState, AbdMessage>({
+  return actorSystem<AbdReplicaState | AbdClientState, AbdMessage, RegisterInput, RegisterOutput>({
     actors: [
       { actor: abdReplica(), count: options.replicas },
       { actor: abdClient(options), count: options.workload.length, client: true },

@@ -3,15 +3,13 @@
 // With R + W > N every read quorum meets every write quorum, so a read sees the last completed
 // write; otherwise it may not.
 
-import type { Actor, Context, Draft, Id } from '../../checker/index.ts';
+import type { Actor, Context, Draft, Id, RegisterInput, RegisterOutput } from '../../checker/index.ts';
 import type { Value } from '../register/messages.ts';
-import type { RegisterInput, RegisterOutput } from '../register/register-spec.ts';
 import type { DynamoMessage } from './dynamo-messages.ts';
 import type { DynamoOptions } from './options.ts';
-import { copyOp, formatOp, type Op } from './workload.ts';
+import { formatOp, type Op } from './workload.ts';
 
 export interface DynamoClientState {
-  readonly role: 'client';
   /** Index of the current operation in the script (= `req` of its messages). */
   readonly op: number;
   /** The operation to invoke next, when the client is idle; null once the script is done. */
@@ -27,7 +25,7 @@ export interface DynamoClientState {
 type Ctx = Context<DynamoMessage, RegisterInput, RegisterOutput>;
 
 export function dynamoClient(options: DynamoOptions): Actor<DynamoClientState, DynamoMessage, string, RegisterInput, RegisterOutput> {
-  const script = (ctx: Ctx): readonly Op[] => options.workload[ctx.self - ctx.servers.length] ?? [];
+  const script = (ctx: Ctx): readonly Op[] => options.workload[ctx.system.clientIndex(ctx.self)] ?? [];
 
   function finish(s: Draft<DynamoClientState>, output: RegisterOutput, ctx: Ctx): void {
     ctx.complete(output);
@@ -39,14 +37,14 @@ export function dynamoClient(options: DynamoOptions): Actor<DynamoClientState, D
 
   return {
     name: 'client',
-    init: (ctx) => ({ role: 'client', op: 0, next: script(ctx)[0] ?? null, waiting: false, version: 0, replies: [] }),
+    init: (ctx) => ({ op: 0, next: script(ctx)[0] ?? null, waiting: false, version: 0, replies: [] }),
 
     // A client invokes its next operation whenever it likes: a read may start after a write
     // completed, or while the write is in flight.
     choices: (s) => (s.waiting || s.next === null ? [] : [formatOp(s.next)]),
 
     onChoice(s, _choice, ctx) {
-      const op = copyOp(s.next!);
+      const op = s.next!;
       s.waiting = true;
       s.next = null;
       ctx.invoke(op);
@@ -60,7 +58,7 @@ export function dynamoClient(options: DynamoOptions): Actor<DynamoClientState, D
 
     onMessage(s, from, msg, ctx) {
       if (!s.waiting || !('req' in msg) || msg.req !== s.op) return;
-      const replies = s.replies as (readonly [Id, number, Value])[];
+      const replies = s.replies;
       if (replies.some(([r]) => r === from)) return;
       if (msg.type === 'PutAck') {
         replies.push([from, 0, null]);

@@ -5,7 +5,6 @@ import type { Value } from '../register/messages.ts';
 import type { DynamoMessage } from './dynamo-messages.ts';
 
 export interface DynamoReplicaState {
-  readonly role: 'replica';
   readonly version: number;
   readonly value: Value;
 }
@@ -18,8 +17,8 @@ export function dynamoReplica(): Actor<DynamoReplicaState, DynamoMessage> {
   };
   return {
     name: 'replica',
-    durable: ['role', 'version', 'value'],
-    init: () => ({ role: 'replica', version: 0, value: null }),
+    durable: ['version', 'value'],
+    init: () => ({ version: 0, value: null }),
     onMessage(s, from, msg, ctx) {
       switch (msg.type) {
         case 'Put':

@@ -27,7 +27,7 @@ const replicaIds = (replicas: number): Id[] => Array.from({ length: replicas }, 
  * initial [0, 0] names no one) and messages carry only timestamps and values, so they stay.
  */
 export function renameAbdReplicas(s: AbdReplicaState | AbdClientState, rename: Rename): AbdReplicaState | AbdClientState {
-  if (s.role !== 'client') return s;
+  if (!('replies' in s)) return s;
   const replies = s.replies
     .map(([r, ts, value]): readonly [Id, Timestamp, Value] => [rename(r), ts, value])
     .sort((a, b) => a[0] - b[0] || compareTimestamps(a[1], b[1]) || compareValues(a[2], b[2]));
@@ -42,7 +42,7 @@ export function abdSymmetry(options: AbdOptions): SymmetryOptions<AbdReplicaStat
 
 /** Dynamo: a client's replies (or acks) name replicas; messages carry only versions and values. */
 export function renameDynamoReplicas(s: DynamoReplicaState | DynamoClientState, rename: Rename): DynamoReplicaState | DynamoClientState {
-  if (s.role !== 'client') return s;
+  if (!('replies' in s)) return s;
   const replies = s.replies
     .map(([r, version, value]): readonly [Id, number, Value] => [rename(r), version, value])
     .sort((a, b) => a[0] - b[0] || a[1] - b[1] || compareValues(a[2], b[2]));

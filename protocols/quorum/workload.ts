@@ -11,6 +11,3 @@ export const write = (value: string): Op => ({ f: 'write', value });
 export function formatOp(op: Op): string {
   return op.f === 'read' ? 'read()' : `write(${op.value})`;
 }
-
-/** A plain copy: the history must not hold a piece of an immer draft. */
-export const copyOp = (op: Op): Op => (op.f === 'read' ? read : write(op.value));

@@ -8,7 +8,6 @@ import type { RaftOptions } from './options.ts';
 import { formatOp, type KvOp, type KvResult } from './state-machine.ts';
 
 export interface ClientState {
-  readonly role: 'client';
   /** This client's operations (fixed by the configuration). */
   readonly ops: readonly KvOp[];
   /** The servers this client may send to. */
@@ -32,8 +31,8 @@ export function client(options: RaftOptions): Actor<ClientState, Message, Client
     name: 'client',
     // Clients follow the servers, in order: client c runs options.clients[c].
     init(ctx) {
-      const c = ctx.self - options.servers;
-      return { role: 'client', ops: options.clients[c] ?? [], contacts: options.contacts?.[c] ?? servers, seq: 0, status: 'idle' };
+      const c = ctx.system.clientIndex(ctx.self);
+      return { ops: options.clients[c] ?? [], contacts: options.contacts?.[c] ?? servers, seq: 0, status: 'idle' };
     },
 
     choices(s) {

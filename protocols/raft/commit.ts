@@ -3,7 +3,7 @@
 import type { Draft } from '../../checker/index.ts';
 import { lastLogIndex } from './log.ts';
 import type { RaftOptions } from './options.ts';
-import { heartbeatAll, isMajority, type Ctx } from './rules.ts';
+import { heartbeatAll, type Ctx } from './rules.ts';
 import type { ServerState } from './server-state.ts';
 import { execute } from './state-machine.ts';
 
@@ -17,7 +17,7 @@ export function advanceCommitIndex(s: Draft<ServerState>, ctx: Ctx, options: Raf
     const currentTermOnly = options.bug !== 'commit-previous-term';
     if (currentTermOnly && s.log[n - 1]!.term !== s.currentTerm) continue;
     const replicas = 1 + ctx.peers.filter((p) => (s.matchIndex[p] ?? 0) >= n).length;
-    if (!isMajority(replicas, ctx)) continue;
+    if (replicas < ctx.system.majority) continue;
     for (let i = s.commitIndex + 1; i <= n; i++) recordCommitted(s, i);
     s.commitIndex = n;
     applyCommitted(s, ctx);

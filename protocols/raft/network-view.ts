@@ -14,18 +14,19 @@ import type { RaftState } from './properties.ts';
 /** Whether `e` can never change anything at its destination, whatever happens later. */
 export function inert(s: RaftState, e: Envelope<Message>): boolean {
   const to = s.actors[e.to];
-  if (to === undefined || !('role' in to)) return false;
   const m = e.msg;
+  if (to === undefined) return false;
+  // The client has moved on to a later operation.
+  if ('ops' in to) return m.type === 'ClientReply' && m.seq < to.seq;
+  // A crashed server (only its persistent state) decides nothing until it restarts.
+  if (!('role' in to)) return false;
   switch (m.type) {
     case 'RequestVoteResult':
       // Counted only by a candidate of that term, which no server becomes again once past it.
-      return to.role !== 'client' && (m.term < to.currentTerm || (m.term === to.currentTerm && to.role !== 'candidate'));
+      return m.term < to.currentTerm || (m.term === to.currentTerm && to.role !== 'candidate');
     case 'AppendEntriesResult':
       // Used only by the leader of that term; a follower of the term is never its leader.
-      return to.role !== 'client' && (m.term < to.currentTerm || (m.term === to.currentTerm && to.role === 'follower'));
-    case 'ClientReply':
-      // The client has moved on to a later operation.
-      return to.role === 'client' && m.seq < to.seq;
+      return m.term < to.currentTerm || (m.term === to.currentTerm && to.role === 'follower');
     default:
       return false;
   }

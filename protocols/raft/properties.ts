@@ -4,19 +4,18 @@
 // past ("ever elected", "committed in an earlier term", "ever applied", "never overwrites"): each
 // server keeps a bounded, canonical ghost record of it (see `Ghost`), and the properties read it.
 
-import { always, sometimes, type SystemState } from '../../checker/index.ts';
+import { always, kvSpec, linearizability as linearizable, sometimes, type KvInput, type KvOutput, type SystemState, type SystemView } from '../../checker/index.ts';
 import { sameEntry } from './log.ts';
 import type { Message } from './messages.ts';
 import type { ClientState } from './client.ts';
 import type { DurableServerState, ServerState } from './server-state.ts';
-import { isLinearizableKv } from './linearizability.ts';
 
 export type NodeState = ServerState | ClientState;
-export type RaftState = SystemState<NodeState | DurableServerState, Message>;
+export type RaftState = SystemState<NodeState | DurableServerState, Message, KvInput, KvOutput>;
 
 /** Every server's state; a crashed server holds only its durable part. */
-function servers(s: RaftState): (ServerState | DurableServerState)[] {
-  return s.actors.filter((a): a is ServerState | DurableServerState => !('role' in a) || a.role !== 'client');
+function servers(s: RaftState, system: SystemView): (ServerState | DurableServerState)[] {
+  return system.servers.map((id) => s.actors[id] as ServerState | DurableServerState);
 }
 
 /** The servers that are up and leading. */
@@ -25,18 +24,18 @@ function leaders(s: RaftState): ServerState[] {
 }
 
 /** Election Safety: at most one leader can be elected in a given term. */
-export const electionSafety = always<RaftState>('Election Safety', (s) => {
-  const terms = servers(s).flatMap((v) => v.ghost.elected);
+export const electionSafety = always<RaftState>('Election Safety', (s, system) => {
+  const terms = servers(s, system).flatMap((v) => v.ghost.elected);
   return new Set(terms).size === terms.length;
 });
 
 /** Leader Append-Only: a leader never overwrites or deletes entries in its log; it only appends. */
-export const leaderAppendOnly = always<RaftState>('Leader Append-Only', (s) => servers(s).every((v) => !v.ghost.rewroteLogAsLeader));
+export const leaderAppendOnly = always<RaftState>('Leader Append-Only', (s, system) => servers(s, system).every((v) => !v.ghost.rewroteLogAsLeader));
 
 /** Log Matching: if two logs contain an entry with the same index and term, then the logs are
  *  identical in all entries up through the given index. */
-export const logMatching = always<RaftState>('Log Matching', (s) => {
-  const logs = servers(s).map((v) => v.log);
+export const logMatching = always<RaftState>('Log Matching', (s, system) => {
+  const logs = servers(s, system).map((v) => v.log);
   for (let a = 0; a < logs.length; a++) {
     for (let b = a + 1; b < logs.length; b++) {
       const x = logs[a]!;
@@ -55,16 +54,16 @@ export const logMatching = always<RaftState>('Log Matching', (s) => {
 
 /** Leader Completeness: if a log entry is committed in a given term, then that entry will be
  *  present in the logs of the leaders for all higher-numbered terms. */
-export const leaderCompleteness = always<RaftState>('Leader Completeness', (s) => {
-  const committed = servers(s).flatMap((v) => v.ghost.committed);
+export const leaderCompleteness = always<RaftState>('Leader Completeness', (s, system) => {
+  const committed = servers(s, system).flatMap((v) => v.ghost.committed);
   return leaders(s).every((l) => committed.every((c) => c.inTerm >= l.currentTerm || l.log[c.index - 1]?.term === c.term));
 });
 
 /** State Machine Safety: if a server has applied a log entry at a given index to its state
  *  machine, no other server will ever apply a different log entry for the same index. */
-export const stateMachineSafety = always<RaftState>('State Machine Safety', (s) => {
+export const stateMachineSafety = always<RaftState>('State Machine Safety', (s, system) => {
   const byIndex = new Map<number, number>();
-  for (const v of servers(s)) {
+  for (const v of servers(s, system)) {
     for (let i = 0; i < v.ghost.applied.length; i++) {
       for (const term of v.ghost.applied[i]!) {
         const seen = byIndex.get(i);
@@ -78,11 +77,11 @@ export const stateMachineSafety = always<RaftState>('State Machine Safety', (s) 
 
 /** Linearizability: the clients' operations, as they saw them, are linearizable for a key-value
  *  store. */
-export const linearizability = always<RaftState>('Linearizability', (s) => isLinearizableKv(s.history));
+export const linearizability = linearizable(kvSpec, 'Linearizability');
 
 export const leaderElected = sometimes<RaftState>('Leader Elected', (s) => leaders(s).length > 0);
 
-export const entryCommitted = sometimes<RaftState>('Entry Committed', (s) => servers(s).some((v) => v.ghost.committed.length > 0));
+export const entryCommitted = sometimes<RaftState>('Entry Committed', (s, system) => servers(s, system).some((v) => v.ghost.committed.length > 0));
 
 export const raftProperties = [
   electionSafety,

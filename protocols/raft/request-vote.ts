@@ -4,7 +4,7 @@ import type { Draft, Id } from '../../checker/index.ts';
 import { atLeastAsUpToDate, lastLogIndex, lastLogTerm } from './log.ts';
 import type { Message } from './messages.ts';
 import type { RaftOptions } from './options.ts';
-import { becomeLeader, ELECTION_TIMEOUT, isMajority, observeTerm, type Ctx } from './rules.ts';
+import { becomeLeader, ELECTION_TIMEOUT, observeTerm, type Ctx } from './rules.ts';
 import type { ServerState } from './server-state.ts';
 
 type RequestVote = Extract<Message, { type: 'RequestVote' }>;
@@ -23,7 +23,7 @@ export function onElectionTimeout(s: Draft<ServerState>, ctx: Ctx, options: Raft
   s.currentTerm += 1;
   s.votedFor = ctx.self;
   s.votesGranted = [ctx.self];
-  if (isMajority(1, ctx)) {
+  if (ctx.system.majority === 1) {
     becomeLeader(s, ctx);
     return;
   }
@@ -46,5 +46,5 @@ export function onRequestVoteResult(s: Draft<ServerState>, from: Id, m: RequestV
   if (s.role !== 'candidate' || m.term !== s.currentTerm || !m.voteGranted || s.votesGranted.includes(from)) return;
   s.votesGranted.push(from);
   s.votesGranted.sort((a, b) => a - b);
-  if (isMajority(s.votesGranted.length, ctx)) becomeLeader(s, ctx);
+  if (s.votesGranted.length >= ctx.system.majority) becomeLeader(s, ctx);
 }

@@ -28,8 +28,6 @@ export function heartbeatAll(s: Draft<ServerState>, ctx: Ctx): void {
 /** The peer a heartbeat timer belongs to. */
 export const heartbeatPeer = (timer: string, ctx: Ctx): Id | undefined => ctx.peers.find((p) => heartbeatTimer(p) === timer);
 
-export const isMajority = (count: number, ctx: Ctx): boolean => count * 2 > ctx.servers.length;
-
 /** All servers: if an RPC request or response contains term T > currentTerm, set currentTerm = T
  *  and convert to follower. */
 export function observeTerm(s: Draft<ServerState>, term: number, ctx: Ctx): void {

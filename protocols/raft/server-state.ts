@@ -67,6 +67,4 @@ export interface ServerState {
 /** What survives a crash: Figure 2's persistent state (and the ghost record). */
 export type DurableServerState = Pick<ServerState, 'currentTerm' | 'votedFor' | 'log' | 'ghost'>;
 
-export const PERSISTENT = ['currentTerm', 'votedFor', 'log'] as const;
-
 export const noGhost = (): Ghost => ({ elected: [], committed: [], applied: [], rewroteLogAsLeader: false });

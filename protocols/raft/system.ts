@@ -1,7 +1,7 @@
 // Raft as an actor system: servers, clients, the network and faults, with the bounds of a
 // configuration.
 
-import { actorSystem, type ActorModel } from '../../checker/index.ts';
+import { actorSystem, type ActorModel, type KvInput, type KvOutput } from '../../checker/index.ts';
 import { client } from './client.ts';
 import { formatMessage, type Message } from './messages.ts';
 import type { RaftOptions } from './options.ts';
@@ -25,11 +25,11 @@ export interface RaftSystemOptions extends RaftOptions {
   readonly maxInFlight?: number;
 }
 
-export type RaftModel = ActorModel<NodeState | DurableServerState, Message>;
+export type RaftModel = ActorModel<NodeState | DurableServerState, Message, KvInput, KvOutput>;
 
 export function raft(options: RaftSystemOptions): RaftModel {
   const { maxInFlight } = options;
-  const model = actorSystem<NodeState | DurableServerState, Message>({
+  const model = actorSystem<NodeState | DurableServerState, Message, KvInput, KvOutput>({
     actors: [
       { actor: server(options), count: options.servers },
       { actor: client(options), count: options.clients.length, client: true },

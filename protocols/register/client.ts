@@ -1,17 +1,15 @@
 // The register test client of Stateright's examples (`RegisterActor::Client`, put_count 1), step
 // for step, so that state counts can be compared with Stateright's:
 //
-//   client i (ids after the S servers) sends Put(i, 'A' + (i - S)) to server i mod S at start;
+//   client i (ids after the S servers, client index k) sends Put(i, 'A' + k) to server i mod S at start;
 //   on the matching PutOk it sends Get(2i) to server (i + 1) mod S; on the matching GetOk it is done.
 //
 // The invocation is recorded when the request is sent, the return when the reply is delivered.
 
-import type { Actor } from '../../checker/index.ts';
+import type { Actor, RegisterInput, RegisterOutput } from '../../checker/index.ts';
 import type { RegisterMsg, Value } from './messages.ts';
-import type { RegisterInput, RegisterOutput } from './register-spec.ts';
 
 export interface ClientState {
-  readonly role: 'client';
   /** The request id whose reply the client waits for. */
   readonly awaiting: number | null;
   /** Operations started (Stateright's `op_count`: 3 once the Get has returned). */
@@ -25,10 +23,10 @@ export function registerClient<M extends { readonly type: string }>(): Actor<Cli
     init(ctx) {
       const id = ctx.self;
       const servers = ctx.servers.length;
-      const value = String.fromCharCode('A'.charCodeAt(0) + (id - servers));
+      const value = String.fromCharCode('A'.charCodeAt(0) + ctx.system.clientIndex(id));
       ctx.send(ctx.servers[id % servers]!, { type: 'Put', req: id, value });
       ctx.invoke({ f: 'write', value });
-      return { role: 'client', awaiting: id, ops: 1 };
+      return { awaiting: id, ops: 1 };
     },
 
     onMessage(s, _from, msg, ctx) {

@@ -2,4 +2,3 @@ export { registerSystem, singleCopyRegister, linearizable, valueChosen, type Reg
 export { registerClient, type ClientState } from './client.ts';
 export { singleCopyServer, type SingleCopyState } from './single-copy.ts';
 export { formatRegisterMsg, formatValue, isRegisterMsg, type RegisterMsg, type Value } from './messages.ts';
-export { linearizableHistory, registerSpec, kvSpec, type RegisterInput, type RegisterOutput, type KvInput, type KvOutput, type SequentialSpec } from './register-spec.ts';

@@ -5,14 +5,13 @@ import type { Actor } from '../../checker/index.ts';
 import type { RegisterMsg, Value } from './messages.ts';
 
 export interface SingleCopyState {
-  readonly role: 'server';
   readonly value: Value;
 }
 
 export function singleCopyServer(): Actor<SingleCopyState, RegisterMsg> {
   return {
     name: 'server',
-    init: () => ({ role: 'server', value: null }),
+    init: () => ({ value: null }),
     onMessage(s, from, msg, ctx) {
       switch (msg.type) {
         case 'Put':

@@ -3,10 +3,19 @@
 // and replies, and two properties: the history is linearizable, and sometimes a Get returns a
 // written value.
 
-import { actorSystem, always, sometimes, type Actor, type ActorModel, type SystemState } from '../../checker/index.ts';
+import {
+  actorSystem,
+  linearizability,
+  registerSpec,
+  sometimes,
+  type Actor,
+  type ActorModel,
+  type RegisterInput,
+  type RegisterOutput,
+  type SystemState,
+} from '../../checker/index.ts';
 import { registerClient, type ClientState } from './client.ts';
 import { formatRegisterMsg, isRegisterMsg, type RegisterMsg } from './messages.ts';
-import { linearizableHistory, registerSpec } from './register-spec.ts';
 import { singleCopyServer, type SingleCopyState } from './single-copy.ts';
 
 export interface RegisterSystemOptions<S, M extends { readonly type: string }> {
@@ -16,12 +25,10 @@ export interface RegisterSystemOptions<S, M extends { readonly type: string }> {
   readonly formatInternal?: (m: M) => string;
 }
 
-export type RegisterSystemState<S, M> = SystemState<S | ClientState, RegisterMsg | M>;
-
-const isLinearizable = linearizableHistory(registerSpec);
+export type RegisterSystemState<S, M> = SystemState<S | ClientState, RegisterMsg | M, RegisterInput, RegisterOutput>;
 
 /** Linearizable: the clients' history is linearizable as a read/write register. */
-export const linearizable = always<SystemState<unknown, unknown>>('Linearizable', (s) => isLinearizable(s.history));
+export const linearizable = linearizability(registerSpec);
 
 /** Value chosen: some Get reply in flight carries a written value. */
 export const valueChosen = sometimes<SystemState<unknown, { readonly type: string }>>('ValueChosen', (s) =>
@@ -30,9 +37,9 @@ export const valueChosen = sometimes<SystemState<unknown, { readonly type: strin
 
 export function registerSystem<S, M extends { readonly type: string }>(
   options: RegisterSystemOptions<S, M>,
-): ActorModel<S | ClientState, RegisterMsg | M> {
+): ActorModel<S | ClientState, RegisterMsg | M, RegisterInput, RegisterOutput> {
   const internal = options.formatInternal ?? ((m: M) => JSON.stringify(m));
-  return actorSystem<S | ClientState, RegisterMsg | M>({
+  return actorSystem<S | ClientState, RegisterMsg | M, RegisterInput, RegisterOutput>({
     actors: [
       { actor: options.server, count: options.servers },
       { actor: registerClient<M>(), count: options.clients, client: true },

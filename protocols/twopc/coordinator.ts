@@ -5,7 +5,6 @@ import type { Decision, Message } from './messages.ts';
 import type { TwoPhaseOptions } from './options.ts';
 
 export interface CoordinatorState {
-  readonly role: 'coordinator';
   /** Votes received, by participant id. */
   readonly votes: Readonly<Record<Id, boolean>>;
   /** The logged decision: durable, so a restarted coordinator repeats it rather than re-deciding. */
@@ -30,7 +29,7 @@ export function coordinator(options: TwoPhaseOptions): Actor<CoordinatorState, M
       // Phase 1: ask every participant to prepare.
       ctx.broadcast({ type: 'Prepare' });
       ctx.setTimer(VOTE_TIMEOUT);
-      return { role: 'coordinator', votes: {}, decision: null };
+      return { votes: {}, decision: null };
     },
 
     onMessage(s, from, msg, ctx) {
@@ -60,7 +59,7 @@ export function coordinator(options: TwoPhaseOptions): Actor<CoordinatorState, M
       // coordinator may abort (presumed abort).
       const decision = durable.decision ?? 'abort';
       ctx.broadcast({ type: 'Decide', decision });
-      return { role: 'coordinator', votes: {}, decision };
+      return { votes: {}, decision };
     },
   };
 }

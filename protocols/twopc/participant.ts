@@ -14,7 +14,6 @@ export type ParticipantPhase =
   | 'aborted';
 
 export interface ParticipantState {
-  readonly role: 'participant';
   readonly phase: ParticipantPhase;
   /** What this participant voted, for the Validity property. */
   readonly voted: 'yes' | 'no' | null;
@@ -29,7 +28,7 @@ export function participant(options: TwoPhaseOptions): Actor<ParticipantState, M
     durable: options.bug === 'vote-not-durable' ? ['coordinator'] : ['phase', 'voted', 'coordinator'],
 
     init() {
-      return { role: 'participant', phase: 'working', voted: null, coordinator: null };
+      return { phase: 'working', voted: null, coordinator: null };
     },
 
     onMessage(s, from, msg, ctx) {
@@ -60,7 +59,7 @@ export function participant(options: TwoPhaseOptions): Actor<ParticipantState, M
 
     recover(durable, ctx) {
       const phase = durable.phase ?? 'working';
-      const base = { role: 'participant' as const, voted: durable.voted ?? null, coordinator: durable.coordinator ?? null };
+      const base = { voted: durable.voted ?? null, coordinator: durable.coordinator ?? null };
       // Voted yes but no outcome yet: in doubt, so ask. Not yet voted: abort unilaterally (safe,
       // since the coordinator cannot commit without this vote).
       if (phase === 'prepared') {

@@ -1,6 +1,6 @@
 // Two-phase commit as an actor system, with its properties.
 
-import { actorSystem, always, sometimes, type Id, type Rename, type SystemState } from '../../checker/index.ts';
+import { actorSystem, always, sometimes, type Id, type Rename, type SystemState, type SystemView } from '../../checker/index.ts';
 import { coordinator, type CoordinatorState } from './coordinator.ts';
 import { formatMessage, type Message } from './messages.ts';
 import type { TwoPhaseOptions } from './options.ts';
@@ -15,18 +15,19 @@ export interface TwoPhaseSystemOptions extends TwoPhaseOptions {
   readonly duplicate?: number;
 }
 
-const participants = (s: TwoPhaseState): ParticipantState[] =>
-  s.actors.filter((a): a is ParticipantState => a.role === 'participant');
+/** The participants that are up (a crashed one holds only what it made durable). */
+const participants = (s: TwoPhaseState, system: SystemView): ParticipantState[] =>
+  system.playing('participant').filter((id) => !s.crashed[id]).map((id) => s.actors[id] as ParticipantState);
 
 /** Atomicity: no participant commits while another aborts. */
-export const atomicity = always<TwoPhaseState>('Atomicity', (s) => {
-  const ps = participants(s);
+export const atomicity = always<TwoPhaseState>('Atomicity', (s, system) => {
+  const ps = participants(s, system);
   return !(ps.some((p) => p.phase === 'committed') && ps.some((p) => p.phase === 'aborted'));
 });
 
 /** Validity: a participant commits only if every participant voted yes. */
-export const validity = always<TwoPhaseState>('Validity', (s) => {
-  const ps = participants(s);
+export const validity = always<TwoPhaseState>('Validity', (s, system) => {
+  const ps = participants(s, system);
   return !ps.some((p) => p.phase === 'committed') || ps.every((p) => p.voted === 'yes');
 });
 
@@ -35,7 +36,7 @@ export const validity = always<TwoPhaseState>('Validity', (s) => {
  * votes are keyed by participant id, so a renaming renames those keys.
  */
 export function renameParticipants(s: NodeState, rename: Rename): NodeState {
-  if (s.role !== 'coordinator' || s.votes === undefined) return s;
+  if (!('votes' in s) || s.votes === undefined) return s;
   const votes: Record<Id, boolean> = {};
   for (const [k, v] of Object.entries(s.votes)) votes[rename(Number(k))] = v;
   return { ...s, votes };
@@ -53,8 +54,8 @@ export function twoPhaseCommit(options: TwoPhaseSystemOptions) {
     properties: [
       atomicity,
       validity,
-      sometimes('Committed', (s) => participants(s).every((p) => p.phase === 'committed')),
-      sometimes('Aborted', (s) => participants(s).every((p) => p.phase === 'aborted')),
+      sometimes('Committed', (s, system) => participants(s, system).every((p) => p.phase === 'committed')),
+      sometimes('Aborted', (s, system) => participants(s, system).every((p) => p.phase === 'aborted')),
     ],
     formatMessage,
     symmetry: { groups: [participantIds], renameState: renameParticipants },

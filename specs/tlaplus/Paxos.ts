@@ -104,7 +104,6 @@ function set<T>(xs: readonly T[], i: number, x: T): T[] {
   return ys;
 }
 
-/** Every subset of 0..n-1 with more than n/2 members. */
 /** What the actions need to know of the configuration. */
 interface Derived {
   readonly values: readonly Value[];
@@ -114,6 +113,7 @@ interface Derived {
   readonly twoA: readonly (readonly string[])[];
 }
 
+/** Every subset of 0..n-1 with more than n/2 members. */
 function majorities(n: number): number[][] {
   const qs: number[][] = [];
   for (let mask = 1; mask < 1 << n; mask++) {

@@ -1,20 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import {
-  actorSystem,
-  always,
-  causalEvents,
-  causalTrace,
-  compareVectors,
-  concurrent,
-  explore,
-  fingerprintHex,
-  happensBefore,
-  type Actor,
-  type ActorAction,
-  type ActorModel,
-  type LoggedEvent,
-  type SystemState,
-} from '../../checker/index.ts';
+import { actorSystem, always, explore, type Actor, type ActorAction, type ActorModel, type SystemState } from '../../checker/index.ts';
+import { causalEvents, causalTrace, compareVectors, concurrent, happensBefore, type LoggedEvent } from '../../checker/causality.ts';
+import { fingerprintHex } from '../../checker/testing.ts';
 
 // A node that, within a budget, ticks or sends `ping` to the other; the receiver stamps receives.
 interface Node {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { causalTrace, explore } from '../../checker/index.ts';
+import { causalTrace } from '../../checker/causality.ts';
+import { explore } from '../../checker/index.ts';
 import {
   explainClockCondition,
   explainStrongClockCondition,

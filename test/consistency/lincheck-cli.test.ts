@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yargs from 'yargs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lincheckCommand } from '../../checker/cli/lincheck.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runLincheck } from './run-lincheck.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lincheck-'));
 const file = (name: string, text: string): string => {
@@ -28,21 +27,7 @@ const hard = file(
 );
 const broken = file('broken.log', jepsen(['0 :invoke :write 1', '0 :foo :write 1']));
 
-async function run(...argv: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    process.exitCode = 0;
-    await yargs(['lincheck', ...argv]).command(lincheckCommand).strict().exitProcess(false).parseAsync();
-    return { out, err, code: Number(process.exitCode ?? 0) };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = 0;
-  }
-}
+const run = runLincheck;
 
 afterEach(() => {
   process.exitCode = 0;

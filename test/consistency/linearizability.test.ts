@@ -3,7 +3,7 @@ import { InputError } from '../../checker/errors.ts';
 import type { History } from '../../checker/consistency/history.ts';
 import { checkLinearizability } from '../../checker/consistency/linearizability.ts';
 import { linearizable } from '../../checker/consistency/linearizable-property.ts';
-import { defineSpec } from '../../checker/consistency/sequential-spec.ts';
+import { defineSequentialSpec } from '../../checker/consistency/sequential-spec.ts';
 import { casRegister, kv, register } from '../../checker/consistency/specs/index.ts';
 import { append, cas, get, put, read, write } from './ops.ts';
 
@@ -135,7 +135,7 @@ describe('user specifications', () => {
   // A FIFO queue: enqueue(v); dequeue returns the oldest value or null when empty.
   type QIn = { op: 'enq'; value: number } | { op: 'deq' };
   type QOut = { value: number | null } | undefined;
-  const queue = defineSpec<QIn, QOut, readonly number[]>({
+  const queue = defineSequentialSpec<QIn, QOut, readonly number[]>({
     name: 'queue',
     init: () => [],
     step: (s, input, output) => {
@@ -146,7 +146,7 @@ describe('user specifications', () => {
     stepPending: (s, input) => [input.op === 'enq' ? [...s, input.value] : s.slice(1)],
   });
 
-  it('checks histories against a specification built with defineSpec', () => {
+  it('checks histories against a specification built with defineSequentialSpec', () => {
     const enq = (c: number, v: number, call: number, ret: number) => ({ client: c, input: { op: 'enq' as const, value: v }, output: undefined, call, ret });
     const deq = (c: number, v: number | null, call: number, ret: number) => ({ client: c, input: { op: 'deq' as const }, output: { value: v }, call, ret });
     expect(verdict([enq(0, 1, 0, 10), enq(1, 2, 1, 11), deq(2, 2, 12, 13), deq(2, 1, 14, 15)], queue)).toBe('linearizable');

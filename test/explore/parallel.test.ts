@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bfs } from '../../checker/index.ts';
 import { loadSpecs } from '../../checker/cli/load.ts';
-import { exploreParallel } from '../../checker/explore/parallel.ts';
-import { workerScript } from '../../checker/explore/worker-script.ts';
+import { exploreParallel } from '../../checker/explore/parallel/coordinator.ts';
+import { workerScript } from '../../checker/explore/parallel/worker-script.ts';
 import type { AnyModel, Model } from '../../checker/model.ts';
 import twoPhaseSpec from '../../specs/tlaplus/TwoPhase.ts';
 import twoPhaseBuggySpec from '../../specs/tlaplus/TwoPhaseBuggy.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../checker/index.ts';
-import { modelProperty, runSchedule, scheduleArbitrary, scheduleOf, shrinkSchedule, ScheduleViolation } from '../../checker/explore/schedule.ts';
+import { modelProperty, runSchedule, scheduleArbitrary, scheduleOf, shrinkSchedule, ScheduleViolation } from '../../checker/explore/random/schedule.ts';
 import { twoPhaseCommit } from '../../protocols/twopc/index.ts';
 import { twoPhase } from '../../specs/tlaplus/TwoPhase.ts';
 

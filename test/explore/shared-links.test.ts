@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SharedLinks, initialId } from '../../checker/explore/shared-links.ts';
+import { SharedLinks, initialId } from '../../checker/explore/parallel/shared-links.ts';
 
 // Three explorers; explorer e's kth state has id k·3 + e. Each explorer hands its chunks to the
 // others as it makes them, as the coordinator does.

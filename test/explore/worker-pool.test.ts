@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bfs } from '../../checker/index.ts';
-import { exploreParallel } from '../../checker/explore/parallel.ts';
-import { idleWorkers, prestartWorkers, workersStarted } from '../../checker/explore/worker-pool.ts';
+import { exploreParallel } from '../../checker/explore/parallel/coordinator.ts';
+import { idleWorkers, prestartWorkers, workersStarted } from '../../checker/explore/parallel/worker-pool.ts';
 import twoPhaseSpec from '../../specs/tlaplus/TwoPhase.ts';
 import twoPhaseCommitSpec from '../../specs/twopc/two-phase-commit.ts';
 

@@ -17,7 +17,7 @@ describe('Multi-Paxos replicated key-value store', () => {
   it('runs phase 1 once, then one accept round per command', () => {
     const model = multiPaxos({ servers: 3, slots: 2, workload: [[put('1')], [get]] });
     // The shortest run in which both operations complete: ask for a counterexample to "not done".
-    const notDone = (s: MultiPaxosState) => !s.actors.every((a) => a.role !== 'client' || a.done);
+    const notDone = (s: MultiPaxosState) => !s.actors.every((a) => !('done' in a) || a.done);
     const run = explore({ ...model, properties: [{ kind: 'always' as const, name: 'NotDone', holds: notDone }] });
     expect(run.status).toBe('violated');
     const labels = run.path!.actions.map((a) => model.formatAction!(a));
@@ -36,7 +36,7 @@ describe('Multi-Paxos replicated key-value store', () => {
     expect(outcome.boundsHit).toEqual(['walks']);
     expect(outcome.unreached).toEqual([]);
     // The walks do exercise takeovers: the same walks reach a follower (not server 0) that leads.
-    const noTakeover = (s: MultiPaxosState) => !s.actors.some((a, id) => id > 0 && a.role === 'server' && a.leader === 'leading');
+    const noTakeover = (s: MultiPaxosState) => !s.actors.some((a, id) => id > 0 && 'leader' in a && a.leader === 'leading');
     const takeover = explore({ ...model, properties: [{ kind: 'always' as const, name: 'NoTakeover', holds: noTakeover }] }, { strategy: 'random', seed: 7, walks: 1500, walkDepth: 40 });
     expect(takeover.status).toBe('violated');
   });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientHistory } from '../../checker/index.ts';
-import { writeOnceRegister } from '../../protocols/paxos/index.ts';
-import { linearizableHistory } from '../../protocols/register/index.ts';
+import { historyOf, linearizable as linearizableUnder, type ClientHistory } from '../../checker/index.ts';
+import { writeOnceRegister, type ProposeInput, type ProposeOutput } from '../../protocols/paxos/index.ts';
 
-const linearizable = linearizableHistory(writeOnceRegister);
+const check = linearizableUnder(writeOnceRegister);
+const linearizable = (h: ClientHistory<ProposeInput, ProposeOutput>): boolean => check(historyOf(h));
 
 /** A recorded history: per client, its one propose and what it learned (undefined: pending). */
-function history(ops: [value: string, learned?: string, afterOther?: boolean][]): ClientHistory {
+function history(ops: [value: string, learned?: string, afterOther?: boolean][]): ClientHistory<ProposeInput, ProposeOutput> {
   return ops.map(([value, learned, afterOther], c) => [
     {
-      input: { f: 'propose', value },
+      input: { f: 'propose' as const, value },
       ...(learned === undefined ? {} : { output: { value: learned } }),
       done: learned !== undefined,
       after: ops.map((_, d) => (d !== c && afterOther ? 1 : 0)),

@@ -8,7 +8,8 @@
 // apart (by id, by a fixed address, by an order), or a hook left an id behind.
 
 import { expect } from 'vitest';
-import { bfs, fingerprintHex, type ActorModel, type Id, type Rename, type Spec, type SymmetryOptions, type SystemState } from '../../checker/index.ts';
+import { bfs, type ActorModel, type Id, type Rename, type Spec, type SymmetryOptions, type SystemState } from '../../checker/index.ts';
+import { fingerprintHex } from '../../checker/testing.ts';
 import { checkConfig } from '../../checker/check.ts';
 import { envelope, insert, type Envelope } from '../../checker/actor/network.ts';
 
@@ -36,13 +37,13 @@ export interface OrbitOptions {
  * Counts the orbits of `model`'s reachable states under `symmetry`. The model's own declaration,
  * if any, is not used: the search is the plain one.
  */
-export function bruteForceOrbits<S, M>(model: ActorModel<S, M>, symmetry: SymmetryOptions<S, M>, options: OrbitOptions = {}): OrbitCount {
+export function bruteForceOrbits<S, M, I, O>(model: ActorModel<S, M, I, O>, symmetry: SymmetryOptions<S, M>, options: OrbitOptions = {}): OrbitCount {
   const renamings = permutationsOf(model.nodeNames.length, symmetry.groups);
   const rename = renamer(model, symmetry, options.ordered ?? false);
   const maxDepth = options.maxDepth ?? Infinity;
   const seen = new Set<string>();
-  const queue: SystemState<S, M>[] = [];
-  const visit = (s: SystemState<S, M>): void => {
+  const queue: SystemState<S, M, I, O>[] = [];
+  const visit = (s: SystemState<S, M, I, O>): void => {
     const key = fingerprintHex(s);
     if (seen.has(key)) return;
     seen.add(key);
@@ -79,8 +80,8 @@ export function bruteForceOrbits<S, M>(model: ActorModel<S, M>, symmetry: Symmet
  * reachable, the plain search counts every state and the search with `symmetry: true` every orbit.
  * Returns both counts, for the test to state them.
  */
-export function expectExactSymmetry<S, M>(
-  model: () => ActorModel<S, M>,
+export function expectExactSymmetry<S, M, I, O>(
+  model: () => ActorModel<S, M, I, O>,
   symmetry: SymmetryOptions<S, M>,
   options: OrbitOptions = {},
 ): { readonly states: number; readonly orbits: number } {
@@ -130,10 +131,10 @@ function orderings(xs: readonly Id[]): Id[][] {
 }
 
 /** The state in which node `perm[i]` plays the part node `i` played, as the model would hold it. */
-function renamer<S, M>(model: ActorModel<S, M>, symmetry: SymmetryOptions<S, M>, ordered: boolean) {
+function renamer<S, M, I, O>(model: ActorModel<S, M, I, O>, symmetry: SymmetryOptions<S, M>, ordered: boolean) {
   const { renameState, renameMessage } = symmetry;
   const servers = model.serverIds;
-  return (s: SystemState<S, M>, perm: readonly Id[]): SystemState<S, M> => {
+  return (s: SystemState<S, M, I, O>, perm: readonly Id[]): SystemState<S, M, I, O> => {
     if (s.causality !== undefined) throw new Error('a causal log names nodes: it cannot be renamed');
     const r: Rename = (id) => perm[id]!;
     const actors: S[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../checker/index.ts';
-import { exploreParallel } from '../../checker/explore/parallel.ts';
+import { exploreParallel } from '../../checker/explore/parallel/coordinator.ts';
 import { chosen, decode, key, paxos, type Message, type PaxosState } from '../../specs/tlaplus/Paxos.ts';
 
 const tiny = () => paxos({ acceptors: 3, values: ['v1', 'v2'], maxBallot: 1 });

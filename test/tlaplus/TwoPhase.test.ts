@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explore, fingerprintHex, type Model } from '../../checker/index.ts';
+import { explore, type Model } from '../../checker/index.ts';
+import { fingerprintHex } from '../../checker/testing.ts';
 import TwoPhaseSpec, { canonical, twoPhase, type TwoPhaseState } from '../../specs/tlaplus/TwoPhase.ts';
 
 // TLC's "distinct states found" and depth (states on the longest shortest path) for 1..5 RMs.

@@ -11,11 +11,20 @@
 // Operations are exactly the in-memory `Operation` (see ../history.ts): `ret` and `output` are left
 // out for a pending operation. `model` is optional (`register`, `cas-register` or `kv`); the inputs
 // and outputs each model expects are documented with the model in ../specs/.
+//
+// Every operation listed happened or may have happened; JSON has no "fail": an operation known not
+// to have happened is left out, and a cas that returned false is {"output": {"ok": false}}, a
+// definite compare mismatch. An operation that returned (`ret`) without its output being observed
+// says `"outputUnknown": true` instead of giving `output`: for a read or get it matches any value
+// (./unknown-output.ts). Each client has at most one operation at a time: overlapping operations of
+// one client, or an operation after one of its pending ones, are an input error.
 
 import { InputError } from '../../errors.ts';
 import type { Operation } from '../history.ts';
 import { isBuiltinSpecName, type BuiltinSpecName } from '../specs/index.ts';
+import { assertOneOperationPerClient } from './client-overlap.ts';
 import type { ParsedHistory } from './parsed-history.ts';
+import { UNKNOWN_OUTPUT } from './unknown-output.ts';
 
 export function looksLikeJson(firstLine: string): boolean {
   return firstLine.startsWith('{"') || firstLine.startsWith('[') || firstLine === '{';
@@ -76,6 +85,7 @@ function parseJsonLines(text: string, file: string): ParsedHistory {
     history.push(toOperation(value, at));
     where.push(at);
   }
+  assertOneOperationPerClient(history, where);
   return { format: 'json', model, history, where };
 }
 
@@ -87,6 +97,7 @@ function fromOperations(items: readonly unknown[], model: BuiltinSpecName | unde
     history.push(toOperation(item, at));
     where.push(at);
   });
+  assertOneOperationPerClient(history, where);
   return { format: 'json', model, history, where };
 }
 
@@ -110,8 +121,14 @@ function toOperation(value: unknown, at: string): Operation {
     if (typeof r.ret !== 'number' || !Number.isFinite(r.ret)) fail('"ret" must be a finite number or absent');
     if ((r.ret as number) < op.call) fail(`"ret" (${String(r.ret)}) is before "call" (${op.call})`);
     op.ret = r.ret as number;
-    op.output = r.output;
+    if (r.outputUnknown === true) {
+      if (r.output !== undefined) fail('give either "output" or "outputUnknown": true, not both');
+      op.output = UNKNOWN_OUTPUT;
+    } else op.output = r.output;
+  } else if (r.outputUnknown !== undefined) {
+    fail('"outputUnknown" needs "ret": a pending operation has no output to know');
   }
+  if (r.outputUnknown !== undefined && typeof r.outputUnknown !== 'boolean') fail('"outputUnknown" must be true or false');
   return op;
 }
 

@@ -17,7 +17,7 @@ const LINE =
   /^\{\s*:process\s+(\S+?),\s*:type\s+(\S+?),\s*:f\s+(\S+?),\s*:key\s+"([^"]*)",\s*:value\s+(nil|"[^"]*")\s*\}$/;
 
 export function looksLikeKvLog(firstLine: string): boolean {
-  return /^\{\s*:process\b/.test(firstLine);
+  return LINE.test(firstLine);
 }
 
 export function parseKvLog(text: string, file: string): ParsedHistory<KvInput, KvOutput> {

@@ -38,7 +38,11 @@ export const register: SequentialSpec<RegisterInput, RegisterOutput, RegisterVal
 
 export function validateReadOutput(op: Operation<unknown, unknown>): string | undefined {
   if (op.ret === undefined) return undefined;
-  if (!isRecord(op.output) || !isRegisterValue(op.output.value)) return 'a completed read needs output {"value": …}';
+  if (!isRecord(op.output) || !('value' in op.output)) return 'a completed read needs output {"value": …} (or "outputUnknown": true)';
+  const { value } = op.output;
+  if (!isRegisterValue(value)) {
+    return `a read's value must be a number, a string or null, got ${JSON.stringify(value) ?? String(value)}${Array.isArray(value) ? ' (an array)' : ` (${typeof value})`}`;
+  }
   return undefined;
 }
 

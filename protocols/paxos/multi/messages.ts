@@ -2,8 +2,7 @@
 // per client command. A command carries its client and operation number so that a command
 // proposed twice (by two leaders) is executed once.
 
-import type { Id } from '../../../checker/index.ts';
-import type { KvInput, KvOutput } from '../../register/register-spec.ts';
+import type { Id, KvInput, KvOutput } from '../../../checker/index.ts';
 import { formatBallot, type Ballot } from '../ballot.ts';
 
 export interface Command {
@@ -52,8 +51,3 @@ export function formatMessage(m: Message): string {
 }
 
 export const sameCommand = (a: Command, b: Command): boolean => a.client === b.client && a.seq === b.seq;
-
-export function copyCommand(c: Command): Command {
-  const op: KvInput = c.op.f === 'get' ? { f: 'get', key: c.op.key } : { f: c.op.f, key: c.op.key, value: c.op.value };
-  return { client: c.client, seq: c.seq, op };
-}

@@ -4,10 +4,10 @@
 // `campaigns`, another server may take over (a choice) with a higher ballot, re-proposing what the
 // promises report for each slot before adding new commands.
 
-import type { Actor, Context, Draft, Id } from '../../../checker/index.ts';
-import type { KvOutput } from '../../register/register-spec.ts';
-import { compareBallots, copyBallot, sameBallot, type Ballot } from '../ballot.ts';
-import { copyCommand, sameCommand, type Command, type Message, type SlotVote } from './messages.ts';
+import type { Actor, Context, Draft, Id, KvOutput } from '../../../checker/index.ts';
+import { applyKv } from '../../kv/store.ts';
+import { compareBallots, sameBallot, type Ballot } from '../ballot.ts';
+import { sameCommand, type Command, type Message, type SlotVote } from './messages.ts';
 
 export interface MultiPaxosOptions {
   readonly servers: number;
@@ -18,7 +18,6 @@ export interface MultiPaxosOptions {
 }
 
 export interface ServerState {
-  readonly role: 'server';
   // Acceptor (durable).
   readonly promised: Ballot | null;
   /** Last vote per slot, sorted by slot. */
@@ -47,21 +46,18 @@ export interface ServerState {
 type S = Draft<ServerState>;
 type Ctx = Context<Message>;
 
-const majority = (n: number): number => Math.floor(n / 2) + 1;
-const copyVote = (v: SlotVote): SlotVote => ({ slot: v.slot, ballot: copyBallot(v.ballot), command: copyCommand(v.command) });
 const bySlot = (a: { slot: number }, b: { slot: number }): number => a.slot - b.slot;
 
 function acceptLocally(s: S, ballot: Ballot, slot: number, command: Command): boolean {
   if (s.promised !== null && compareBallots(ballot, s.promised) < 0) return false;
-  s.promised = copyBallot(ballot);
-  const vote: SlotVote = { slot, ballot: copyBallot(ballot), command: copyCommand(command) };
+  s.promised = ballot;
+  const vote: SlotVote = { slot, ballot, command };
   const accepted = s.accepted.filter((v) => v.slot !== slot);
   accepted.push(vote);
   s.accepted = accepted.sort(bySlot);
-  const votes = s.votes as SlotVote[];
-  if (!votes.some((v) => v.slot === slot && sameBallot(v.ballot, ballot))) {
-    votes.push(vote);
-    votes.sort((a, b) => a.slot - b.slot || compareBallots(a.ballot, b.ballot));
+  if (!s.votes.some((v) => v.slot === slot && sameBallot(v.ballot, ballot))) {
+    s.votes.push(vote);
+    s.votes.sort((a, b) => a.slot - b.slot || compareBallots(a.ballot, b.ballot));
   }
   return true;
 }
@@ -77,20 +73,20 @@ export function multiPaxosServer(options: MultiPaxosOptions): Actor<ServerState,
     s.proposals = [];
     s.promises = [];
     if (s.promised === null || compareBallots(ballot, s.promised) >= 0) {
-      s.promised = copyBallot(ballot);
-      s.promises.push([ctx.self, s.accepted.map(copyVote)]);
+      s.promised = ballot;
+      s.promises.push([ctx.self, s.accepted]);
     }
-    ctx.broadcast({ type: 'Prepare', ballot: copyBallot(ballot) });
+    ctx.broadcast({ type: 'Prepare', ballot });
   }
 
   /** Phase 2a for one slot; the leader's own acceptor votes at once. */
   function propose(s: S, slot: number, command: Command, ctx: Ctx): void {
-    const ballot = copyBallot(s.ballot!);
+    const ballot = s.ballot!;
     const acks = acceptLocally(s, ballot, slot, command) ? [ctx.self] : [];
-    s.proposals.push({ slot, command: copyCommand(command), acks });
+    s.proposals.push({ slot, command, acks });
     s.proposals.sort(bySlot);
-    ctx.broadcast({ type: 'Accept', ballot, slot, command: copyCommand(command) });
-    if (acks.length >= majority(ctx.servers.length)) choose(s, slot, command, ctx);
+    ctx.broadcast({ type: 'Accept', ballot, slot, command });
+    if (acks.length >= ctx.system.majority) choose(s, slot, command, ctx);
   }
 
   /** Proposes pending requests in the free slots. */
@@ -100,15 +96,15 @@ export function multiPaxosServer(options: MultiPaxosOptions): Actor<ServerState,
       let slot = 0;
       while (used.has(slot)) slot++;
       if (slot >= options.slots) return;
-      const [command] = (s.pending as Command[]).splice(0, 1);
+      const [command] = s.pending.splice(0, 1);
       propose(s, slot, command!, ctx);
     }
   }
 
   function choose(s: S, slot: number, command: Command, ctx: Ctx): void {
     if (s.log.some((e) => e.slot === slot)) return;
-    (s.log as { slot: number; command: Command }[]).push({ slot, command: copyCommand(command) });
-    (s.log as { slot: number }[]).sort(bySlot);
+    s.log.push({ slot, command });
+    s.log.sort(bySlot);
     // Execute the chosen prefix, in slot order; only the leader replies.
     for (let e = s.log.find((x) => x.slot === s.applied); e !== undefined; e = s.log.find((x) => x.slot === s.applied)) {
       s.applied += 1;
@@ -116,9 +112,7 @@ export function multiPaxosServer(options: MultiPaxosOptions): Actor<ServerState,
       let output: KvOutput = {};
       if ((s.executed[c.client] ?? -1) < c.seq) {
         s.executed[c.client] = c.seq;
-        if (c.op.f === 'get') output = { value: s.store[c.op.key] ?? '' };
-        else if (c.op.f === 'put') s.store[c.op.key] = c.op.value;
-        else s.store[c.op.key] = (s.store[c.op.key] ?? '') + c.op.value;
+        output = applyKv(s.store, c.op);
       } else if (c.op.f === 'get') {
         continue; // executed before: its reply was sent then
       }
@@ -131,11 +125,11 @@ export function multiPaxosServer(options: MultiPaxosOptions): Actor<ServerState,
 
   return {
     name: 'server',
-    durable: ['role', 'promised', 'accepted', 'votes', 'round'],
+    durable: ['promised', 'accepted', 'votes', 'round'],
 
     init(ctx) {
       const s: Draft<ServerState> = {
-        role: 'server', promised: null, accepted: [], votes: [], round: 0, ballot: null, leader: 'follower',
+        promised: null, accepted: [], votes: [], round: 0, ballot: null, leader: 'follower',
         promises: [], proposals: [], pending: [], log: [], applied: 0, store: {}, executed: {},
       };
       if (ctx.self === ctx.servers[0]) startElection(s, ctx);
@@ -149,11 +143,11 @@ export function multiPaxosServer(options: MultiPaxosOptions): Actor<ServerState,
     },
 
     onMessage(s, from, msg, ctx) {
-      const quorum = majority(ctx.servers.length);
+      const quorum = ctx.system.majority;
       switch (msg.type) {
         case 'Request': {
           if (known(s, msg.command)) return;
-          (s.pending as Command[]).push(copyCommand(msg.command));
+          s.pending.push(msg.command);
           if (s.leader === 'leading') proposePending(s, ctx);
           return;
         }
@@ -161,18 +155,17 @@ export function multiPaxosServer(options: MultiPaxosOptions): Actor<ServerState,
           if (s.promised !== null && compareBallots(msg.ballot, s.promised) < 0) return;
           if (s.leader !== 'follower' && compareBallots(msg.ballot, s.ballot!) > 0) s.leader = 'follower';
           s.promised = msg.ballot;
-          ctx.send(from, { type: 'Promise', ballot: msg.ballot, votes: s.accepted.map(copyVote) });
+          ctx.send(from, { type: 'Promise', ballot: msg.ballot, votes: s.accepted });
           return;
         case 'Promise': {
           if (s.leader !== 'preparing' || !sameBallot(msg.ballot, s.ballot!) || s.promises.some(([a]) => a === from)) return;
-          const promises = s.promises as (readonly [Id, readonly SlotVote[]])[];
-          promises.push([from, msg.votes]);
-          promises.sort((a, b) => a[0] - b[0]);
-          if (promises.length < quorum) return;
+          s.promises.push([from, [...msg.votes]]);
+          s.promises.sort((a, b) => a[0] - b[0]);
+          if (s.promises.length < quorum) return;
           s.leader = 'leading';
           // For each slot some promise reports, re-propose the highest-ballot vote's command.
           const slots = new Map<number, SlotVote>();
-          for (const [, votes] of promises) {
+          for (const [, votes] of s.promises) {
             for (const v of votes) {
               const best = slots.get(v.slot);
               if (best === undefined || compareBallots(v.ballot, best.ballot) > 0) slots.set(v.slot, v);
@@ -195,10 +188,9 @@ export function multiPaxosServer(options: MultiPaxosOptions): Actor<ServerState,
           if (s.leader !== 'leading' || !sameBallot(msg.ballot, s.ballot!)) return;
           const p = s.proposals.find((x) => x.slot === msg.slot);
           if (p === undefined || p.acks.includes(from)) return;
-          const acks = p.acks as Id[];
-          acks.push(from);
-          acks.sort((a, b) => a - b);
-          if (acks.length === quorum) choose(s, p.slot, p.command, ctx);
+          p.acks.push(from);
+          p.acks.sort((a, b) => a - b);
+          if (p.acks.length === quorum) choose(s, p.slot, p.command, ctx);
           return;
         }
         case 'Reply':

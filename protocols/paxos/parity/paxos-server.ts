@@ -6,7 +6,7 @@
 
 import type { Actor, Id } from '../../../checker/index.ts';
 import { formatRegisterMsg, formatValue, isRegisterMsg, type RegisterMsg } from '../../register/messages.ts';
-import { compareBallots, copyBallot, formatBallot, sameBallot, type Ballot } from '../ballot.ts';
+import { compareBallots, formatBallot, sameBallot, type Ballot } from '../ballot.ts';
 
 /** What is decided: the client request and its value (Stateright's `(RequestId, Id, Value)`). */
 export type Proposal = [req: number, requester: Id, value: string];
@@ -20,7 +20,6 @@ export type PaxosMsg =
   | { readonly type: 'Decided'; readonly ballot: Ballot; readonly proposal: Proposal };
 
 export interface PaxosServerState {
-  readonly role: 'server';
   /** The highest ballot seen: this server's own when leading, else the one it promised. */
   readonly ballot: Ballot;
   // Leader state.
@@ -33,8 +32,6 @@ export interface PaxosServerState {
   readonly decided: boolean;
 }
 
-const majority = (n: number): number => Math.floor(n / 2) + 1;
-
 function compareProposals(a: Proposal, b: Proposal): number {
   return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
 }
@@ -45,17 +42,14 @@ function compareVotes(a: Vote | null, b: Vote | null): number {
   return compareBallots(a[0], b[0]) || compareProposals(a[1], b[1]);
 }
 
-const copyProposal = (p: Proposal): Proposal => [p[0], p[1], p[2]];
-const copyVote = (v: Vote | null): Vote | null => (v === null ? null : [copyBallot(v[0]), copyProposal(v[1])]);
-
 export function paxosServer(): Actor<PaxosServerState, RegisterMsg | PaxosMsg> {
   return {
     name: 'server',
-    init: () => ({ role: 'server', ballot: [0, 0], proposal: null, prepares: [], accepts: [], accepted: null, decided: false }),
+    init: () => ({ ballot: [0, 0], proposal: null, prepares: [], accepts: [], accepted: null, decided: false }),
 
     onMessage(s, from, msg, ctx) {
       const self = ctx.self;
-      const quorum = majority(ctx.servers.length);
+      const quorum = ctx.system.majority;
       if (s.decided) {
         if (msg.type === 'Get') ctx.send(from, { type: 'GetOk', req: msg.req, value: s.accepted![1][2] });
         return;
@@ -67,24 +61,23 @@ export function paxosServer(): Actor<PaxosServerState, RegisterMsg | PaxosMsg> {
           s.accepts = [];
           s.ballot = [s.ballot[0] + 1, self];
           // Prepare and Prepared to itself.
-          s.prepares = [[self, copyVote(s.accepted)]];
-          ctx.broadcast({ type: 'Prepare', ballot: copyBallot(s.ballot) });
+          s.prepares = [[self, s.accepted]];
+          ctx.broadcast({ type: 'Prepare', ballot: s.ballot });
           return;
         }
         case 'Prepare':
           if (compareBallots(s.ballot, msg.ballot) >= 0) return;
           s.ballot = msg.ballot;
-          ctx.send(from, { type: 'Prepared', ballot: msg.ballot, lastAccepted: copyVote(s.accepted) });
+          ctx.send(from, { type: 'Prepared', ballot: msg.ballot, lastAccepted: s.accepted });
           return;
         case 'Prepared': {
           if (!sameBallot(msg.ballot, s.ballot)) return;
-          const prepares = s.prepares as (readonly [Id, Vote | null])[];
-          prepares.push([from, msg.lastAccepted]);
-          prepares.sort((a, b) => a[0] - b[0]);
-          if (prepares.length !== quorum) return;
+          s.prepares.push([from, msg.lastAccepted]);
+          s.prepares.sort((a, b) => a[0] - b[0]);
+          if (s.prepares.length !== quorum) return;
           // Take the proposal of the highest accepted ballot among the quorum, else the client's.
-          const highest = prepares.map(([, v]) => v).reduce((a, b) => (compareVotes(b, a) > 0 ? b : a));
-          const proposal = highest === null ? copyProposal(s.proposal!) : copyProposal(highest[1]);
+          const highest = s.prepares.map(([, v]) => v).reduce((a, b) => (compareVotes(b, a) > 0 ? b : a));
+          const proposal = highest === null ? s.proposal! : highest[1];
           s.proposal = proposal;
           // Accept and Accepted to itself.
           s.accepted = [msg.ballot, proposal];
@@ -100,12 +93,11 @@ export function paxosServer(): Actor<PaxosServerState, RegisterMsg | PaxosMsg> {
           return;
         case 'Accepted': {
           if (!sameBallot(msg.ballot, s.ballot)) return;
-          const accepts = s.accepts as Id[];
-          accepts.push(from);
-          accepts.sort((a, b) => a - b);
-          if (accepts.length !== quorum) return;
+          s.accepts.push(from);
+          s.accepts.sort((a, b) => a - b);
+          if (s.accepts.length !== quorum) return;
           s.decided = true;
-          const proposal = copyProposal(s.proposal!);
+          const proposal = s.proposal!;
           ctx.broadcast({ type: 'Decided', ballot: msg.ballot, proposal });
           ctx.send(proposal[1], { type: 'PutOk', req: proposal[0] });
           return;

@@ -34,16 +34,10 @@ export type Phase =
     };
 
 export interface AbdServerState {
-  readonly role: 'server';
   readonly seq: Timestamp;
   readonly value: Value;
   readonly phase: Phase | null;
 }
-
-// A message must not hold a piece of the immer draft (revoked once the handler returns).
-const copy = (t: Timestamp): Timestamp => [t[0], t[1]];
-
-const majority = (n: number): number => Math.floor(n / 2) + 1;
 
 function insertSorted<T extends readonly [Id, ...unknown[]]>(xs: T[], x: T): void {
   const i = xs.findIndex((y) => y[0] > x[0]);
@@ -53,7 +47,7 @@ function insertSorted<T extends readonly [Id, ...unknown[]]>(xs: T[], x: T): voi
 export function abdServer(): Actor<AbdServerState, RegisterMsg | AbdMsg> {
   return {
     name: 'server',
-    init: (ctx) => ({ role: 'server', seq: [0, ctx.self], value: null, phase: null }),
+    init: (ctx) => ({ seq: [0, ctx.self], value: null, phase: null }),
 
     onMessage(s, from, msg, ctx) {
       const self = ctx.self;
@@ -67,19 +61,19 @@ export function abdServer(): Actor<AbdServerState, RegisterMsg | AbdMsg> {
             req: msg.req,
             requester: from,
             write: msg.type === 'Put' ? msg.value : null,
-            responses: [[self, copy(s.seq), s.value]],
+            responses: [[self, s.seq, s.value]],
           };
           return;
         case 'Query':
-          ctx.send(from, { type: 'AckQuery', req: msg.req, seq: copy(s.seq), value: s.value });
+          ctx.send(from, { type: 'AckQuery', req: msg.req, seq: s.seq, value: s.value });
           return;
         case 'AckQuery': {
           const p = s.phase;
           if (p === null || p.kind !== 'query' || p.req !== msg.req) return;
-          insertSorted(p.responses as [Id, Timestamp, Value][], [from, msg.seq, msg.value]);
-          if (p.responses.length !== majority(ctx.servers.length)) return;
+          insertSorted(p.responses, [from, msg.seq, msg.value]);
+          if (p.responses.length !== ctx.system.majority) return;
           const best = p.responses.reduce((a, b) => (compareTimestamps(b[1], a[1]) > 0 ? b : a));
-          let seq = copy(best[1]);
+          let seq = best[1];
           let value = best[2];
           let read: { value: Value } | null = null;
           if (p.write !== null) {
@@ -107,10 +101,9 @@ export function abdServer(): Actor<AbdServerState, RegisterMsg | AbdMsg> {
         case 'AckRecord': {
           const p = s.phase;
           if (p === null || p.kind !== 'record' || p.req !== msg.req || p.acks.includes(from)) return;
-          const acks = p.acks as Id[];
-          acks.push(from);
-          acks.sort((a, b) => a - b);
-          if (acks.length !== majority(ctx.servers.length)) return;
+          p.acks.push(from);
+          p.acks.sort((a, b) => a - b);
+          if (p.acks.length !== ctx.system.majority) return;
           ctx.send(p.requester, p.read === null ? { type: 'PutOk', req: p.req } : { type: 'GetOk', req: p.req, value: p.read.value });
           s.phase = null;
           return;

@@ -1,0 +1,78 @@
+// A worker thread of parallel breadth-first searches (see coordinator.ts). It loads the spec file once
+// (models are code, not transferable) and then takes part in one run after another (worker-pool.ts
+// keeps it between runs): for each it builds the run's model from the spec's name and
+// configuration and runs one explorer's part of each level (level-part.ts) as the coordinator
+// directs, over the port the run came with. States come and go as ids (shared-links.ts).
+
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { SharedFingerprintSet } from '../../fingerprint/shared-fingerprint-set.ts';
+import type { AnyModel } from '../../model.ts';
+import { isSpec } from '../../spec.ts';
+import { LevelPart } from './level-part.ts';
+import { SharedLinks } from './shared-links.ts';
+import type { PoolWorkerData, RunRequest, RunSetup, ToCoordinator, ToWorker } from './protocol.ts';
+
+const { file } = workerData as PoolWorkerData;
+
+function modelOf(mod: Record<string, unknown>, setup: RunSetup): AnyModel {
+  const spec = Object.values(mod).find((x) => isSpec(x) && x.name === setup.spec);
+  if (!isSpec(spec)) throw new Error(`${file}: exports no spec named ${setup.spec}`);
+  const cfg = spec.configs[setup.config];
+  if (!cfg) throw new Error(`${file}: spec ${setup.spec} has no configuration ${setup.config}`);
+  return cfg.model();
+}
+
+const failure = (e: unknown): ToCoordinator => ({ type: 'error', message: e instanceof Error ? e.message : String(e), input: e instanceof Error && e.name === 'InputError' });
+
+/** Runs the worker on the spec module that `load` imports; every run comes from a coordinator. */
+export function runWorker(load: () => Promise<Record<string, unknown>>): void {
+  const loaded = load();
+  loaded.catch(() => undefined); // reported to each run that asks
+  parentPort!.on('message', (m: RunRequest) => {
+    if (m.type !== 'run') return;
+    loaded.then(
+      (mod) => join(mod, m.setup, m.port),
+      (e: unknown) => m.port.postMessage(failure(e)),
+    );
+  });
+}
+
+function join(mod: Record<string, unknown>, setup: RunSetup, port: MessagePort): void {
+  const send = (m: ToCoordinator): void => port.postMessage(m);
+  let part: LevelPart<unknown, unknown>;
+  const links = new SharedLinks(setup.explorers, setup.index, (index, buffer) => send({ type: 'chunk', index, buffer }));
+  try {
+    part = new LevelPart(modelOf(mod, setup), setup, new Int32Array(setup.control), new SharedFingerprintSet(setup.table, setup.counter), links, (ids) => send({ type: 'given', ids }));
+  } catch (e) {
+    send(failure(e));
+    return;
+  }
+  const handle = (m: ToWorker): void => {
+    switch (m.type) {
+      case 'take':
+        part.adopt(m.ids);
+        break;
+      case 'chunk':
+        links.add(m.explorer, m.index, m.buffer);
+        break;
+      case 'advance':
+        part.advance();
+        break;
+      case 'expand':
+        part.useTable(new SharedFingerprintSet(m.table, setup.counter));
+        send(part.expand()!);
+        break;
+      case 'probe':
+        send({ type: 'probed', more: part.canStepFurther() });
+        break;
+    }
+  };
+  port.on('message', (m: ToWorker) => {
+    try {
+      handle(m);
+    } catch (e) {
+      send(failure(e));
+    }
+  });
+  send({ type: 'ready' });
+}
