@@ -15,7 +15,8 @@ export type StoreMsg =
   | { readonly type: 'Commit'; readonly txn: TxnId }
   | { readonly type: 'Abort'; readonly txn: TxnId };
 
-function showOps(ops: readonly MicroOp[]): string {
+/** Micro-ops as a message shows them: `r x, append y 1`. */
+export function showOps(ops: readonly MicroOp[]): string {
   return ops.map((op) => `${op.f} ${String(op.key)}${op.value === null ? '' : ` ${JSON.stringify(op.value)}`}`).join(', ');
 }
 

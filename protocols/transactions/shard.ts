@@ -9,7 +9,7 @@
 //   release-locks-before-commit locks are released once the shard has voted, before the decision
 
 import type { Actor } from '../../checker/index.ts';
-import type { Key, MicroOp, Value } from '../../checker/transactions.ts';
+import type { MicroOp, Value } from '../../checker/transactions.ts';
 import type { StoreMsg, TxnId } from './messages.ts';
 
 export type ShardBug = 'no-read-locks' | 'read-uncommitted' | 'release-locks-before-commit';
@@ -20,7 +20,6 @@ interface Lock {
 }
 
 export interface ShardState {
-  readonly role: 'shard';
   /** Each key's list, uncommitted appends included. */
   readonly lists: Readonly<Record<string, readonly Value[]>>;
   /** Per transaction not yet decided, the appends it made here (to undo on Abort). */
@@ -34,7 +33,7 @@ export function shard(bug?: ShardBug): Actor<ShardState, StoreMsg> {
   const readsLock = bug !== 'no-read-locks' && bug !== 'read-uncommitted';
   return {
     name: 'shard',
-    init: () => ({ role: 'shard', lists: {}, undo: {}, locks: {} }),
+    init: () => ({ lists: {}, undo: {}, locks: {} }),
     onMessage(s, from, msg, ctx) {
       switch (msg.type) {
         case 'Execute': {
@@ -111,8 +110,4 @@ function release(s: { locks: Record<string, Lock> }, txn: TxnId): void {
 
 function appendedByOthers(undo: Readonly<Record<string, readonly (readonly [string, Value])[]>>, key: string, value: Value, txn: TxnId): boolean {
   return Object.entries(undo).some(([t, appends]) => Number(t) !== txn && appends.some(([k, v]) => k === key && v === value));
-}
-
-export function shardOf(key: Key, shards: number, keys: readonly Key[]): number {
-  return keys.indexOf(key) % shards;
 }

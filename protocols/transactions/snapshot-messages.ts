@@ -3,7 +3,7 @@
 // write-write conflicts when the transaction's micro-ops arrive (its prepare).
 
 import type { MicroOp } from '../../checker/transactions.ts';
-import type { TxnId } from './messages.ts';
+import { showOps, type TxnId } from './messages.ts';
 
 export type SnapshotMsg =
   | { readonly type: 'Begin'; readonly txn: TxnId }
@@ -20,7 +20,7 @@ export function formatSnapshotMsg(m: SnapshotMsg): string {
   switch (m.type) {
     case 'Execute':
     case 'Executed':
-      return `${m.type}(t${m.txn}: ${m.ops.map((op) => `${op.f} ${String(op.key)}${op.value === null ? '' : ` ${JSON.stringify(op.value)}`}`).join(', ')})`;
+      return `${m.type}(t${m.txn}: ${showOps(m.ops)})`;
     case 'Began':
     case 'CommitTs':
     case 'Commit':

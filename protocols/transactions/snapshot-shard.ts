@@ -16,7 +16,6 @@ import type { SnapshotMsg } from './snapshot-messages.ts';
 export type SnapshotBug = 'si-no-write-conflict-check';
 
 export interface SnapshotShardState {
-  readonly role: 'shard';
   /** Per key, its committed appends in commit order, each with its commit timestamp. */
   readonly versions: Readonly<Record<string, readonly (readonly [Value, number])[]>>;
   /** Per undecided transaction, its appends (installed at Commit). */
@@ -26,7 +25,7 @@ export interface SnapshotShardState {
 export function snapshotShard(bug?: SnapshotBug): Actor<SnapshotShardState, SnapshotMsg> {
   return {
     name: 'shard',
-    init: () => ({ role: 'shard', versions: {}, pending: {} }),
+    init: () => ({ versions: {}, pending: {} }),
     onMessage(s, from, msg, ctx) {
       switch (msg.type) {
         case 'Execute': {
@@ -64,27 +63,6 @@ export function snapshotShard(bug?: SnapshotBug): Actor<SnapshotShardState, Snap
           return;
         default:
           return;
-      }
-    },
-  };
-}
-
-export interface OracleState {
-  readonly role: 'oracle';
-  /** The last commit timestamp handed out. */
-  readonly clock: number;
-}
-
-/** The timestamp oracle: a start timestamp is the last commit's; a commit gets the next one. */
-export function timestampOracle(): Actor<OracleState, SnapshotMsg> {
-  return {
-    name: 'oracle',
-    init: () => ({ role: 'oracle', clock: 0 }),
-    onMessage(s, from, msg, ctx) {
-      if (msg.type === 'Begin') ctx.send(from, { type: 'Began', txn: msg.txn, ts: s.clock });
-      else if (msg.type === 'GetCommitTs') {
-        s.clock += 1;
-        ctx.send(from, { type: 'CommitTs', txn: msg.txn, ts: s.clock });
       }
     },
   };

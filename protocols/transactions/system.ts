@@ -2,14 +2,27 @@
 // transactions coordinated by two-phase commit, and the isolation properties of the clients'
 // recorded history.
 
-import { actorSystem, always, type ActorModel, type ClientHistory, type Property, type SystemState, type SystemView } from '../../checker/index.ts';
+import { actorSystem, always, type ActorModel, type SystemProperty, type SystemState } from '../../checker/index.ts';
 import { serializable, snapshotIsolated, strictSerializable, txnHistoryOf, type Key, type TxnInput, type TxnResult } from '../../checker/transactions.ts';
-import { storeClient, type ClientState, type ScriptedTxn } from './client.ts';
+import { storeClient, type ClientState } from './client.ts';
 import { formatStoreMsg, type StoreMsg } from './messages.ts';
+import type { ScriptedTxn } from './script.ts';
 import { shard, type ShardBug, type ShardState } from './shard.ts';
 import { snapshotClient, type SnapshotClientState } from './snapshot-client.ts';
 import { formatSnapshotMsg, type SnapshotMsg } from './snapshot-messages.ts';
-import { snapshotShard, timestampOracle, type OracleState, type SnapshotBug, type SnapshotShardState } from './snapshot-shard.ts';
+import { snapshotShard, type SnapshotBug, type SnapshotShardState } from './snapshot-shard.ts';
+import { timestampOracle, type OracleState } from './timestamp-oracle.ts';
+
+/** A state of either store as its isolation properties see it: the clients' transactions. */
+export type TxnStoreState = SystemState<unknown, unknown, TxnInput, TxnResult>;
+/** A property of either store. */
+export type TxnStoreProperty = SystemProperty<unknown, unknown, TxnInput, TxnResult>;
+
+const transactions = (s: TxnStoreState) => txnHistoryOf(s.history, 'list-append');
+
+export const Serializable = always<TxnStoreState>('Serializable', (s) => serializable(transactions(s)));
+export const StrictSerializable = always<TxnStoreState>('StrictSerializable', (s) => strictSerializable(transactions(s)));
+export const SnapshotIsolation = always<TxnStoreState>('SnapshotIsolation', (s) => snapshotIsolated(transactions(s)));
 
 export interface StoreOptions {
   readonly shards: number;
@@ -19,19 +32,14 @@ export interface StoreOptions {
   readonly scripts: readonly (readonly ScriptedTxn[])[];
   readonly bug?: ShardBug;
   /** The properties to check; default Serializable alone. */
-  readonly properties?: readonly Property<SystemState<unknown, unknown>, SystemView | void>[];
+  readonly properties?: readonly TxnStoreProperty[];
 }
 
-export type StoreState = SystemState<ShardState | ClientState, StoreMsg>;
+export type StoreState = SystemState<ShardState | ClientState, StoreMsg, TxnInput, TxnResult>;
 
-const transactions = (s: SystemState<unknown, unknown>) => txnHistoryOf(s.history as ClientHistory<TxnInput, TxnResult>, 'list-append');
-
-export const Serializable = always<SystemState<unknown, unknown>>('Serializable', (s) => serializable(transactions(s)));
-export const StrictSerializable = always<SystemState<unknown, unknown>>('StrictSerializable', (s) => strictSerializable(transactions(s)));
-export const SnapshotIsolation = always<SystemState<unknown, unknown>>('SnapshotIsolation', (s) => snapshotIsolated(transactions(s)));
-
-export function lockingStore(options: StoreOptions): ActorModel<ShardState | ClientState, StoreMsg> {
-  return actorSystem<ShardState | ClientState, StoreMsg>({
+/** The store under strict two-phase locking: the shards, then the clients. */
+export function lockingStore(options: StoreOptions): ActorModel<ShardState | ClientState, StoreMsg, TxnInput, TxnResult> {
+  return actorSystem<ShardState | ClientState, StoreMsg, TxnInput, TxnResult>({
     actors: [
       { actor: shard(options.bug), count: options.shards },
       { actor: storeClient(options.scripts, options.keys), count: options.scripts.length, client: true },
@@ -47,14 +55,14 @@ export interface SnapshotStoreOptions {
   readonly scripts: readonly (readonly ScriptedTxn[])[];
   readonly bug?: SnapshotBug;
   /** The properties to check; default SnapshotIsolation and Serializable. */
-  readonly properties?: readonly Property<SystemState<unknown, unknown>, SystemView | void>[];
+  readonly properties?: readonly TxnStoreProperty[];
 }
 
-export type SnapshotStoreState = SystemState<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg>;
+export type SnapshotStoreState = SystemState<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg, TxnInput, TxnResult>;
 
-/** The multi-version store with snapshot isolation: a timestamp oracle, then the shards. */
-export function snapshotStore(options: SnapshotStoreOptions): ActorModel<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg> {
-  return actorSystem<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg>({
+/** The multi-version store with snapshot isolation: a timestamp oracle, the shards, the clients. */
+export function snapshotStore(options: SnapshotStoreOptions): ActorModel<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg, TxnInput, TxnResult> {
+  return actorSystem<OracleState | SnapshotShardState | SnapshotClientState, SnapshotMsg, TxnInput, TxnResult>({
     actors: [
       { actor: timestampOracle(), count: 1 },
       { actor: snapshotShard(options.bug), count: options.shards },

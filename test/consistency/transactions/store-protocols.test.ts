@@ -1,9 +1,10 @@
-// The sharded transactional store under strict two-phase locking is serializable; each bug
-// variant is caught, and its witness is the anomaly the bug's name predicts.
+// The sharded transactional store under strict two-phase locking is serializable, and the
+// multi-version store is snapshot isolated; each bug variant is caught, and its witness is the
+// anomaly the bug's name predicts.
 
 import { describe, expect, it } from 'vitest';
-import { explore, type ClientHistory } from '../../../checker/index.ts';
-import { checkTransactions, txnHistoryOf, type TxnInput, type TxnResult } from '../../../checker/transactions.ts';
+import { explore } from '../../../checker/index.ts';
+import { checkTransactions, txnHistoryOf } from '../../../checker/transactions.ts';
 import siSpec from '../../../specs/transactions/snapshot-isolation.ts';
 import spec from '../../../specs/transactions/two-phase-locking.ts';
 import { replayCounterexample } from '../../support/replay.ts';
@@ -18,9 +19,8 @@ function witness(config: keyof typeof spec.configs): readonly string[] {
   const { model, outcome } = run(config);
   expect(outcome.status).toBe('violated');
   expect(outcome.property).toBe('Serializable');
-  const final = replayCounterexample(model, outcome).final as { history: ClientHistory };
-  const history = txnHistoryOf(final.history as ClientHistory<TxnInput, TxnResult>, 'list-append');
-  return checkTransactions(history, { models: ['serializable'] }).anomalyTypes;
+  const { history } = replayCounterexample(model, outcome).final;
+  return checkTransactions(txnHistoryOf(history, 'list-append'), { models: ['serializable'] }).anomalyTypes;
 }
 
 describe('strict two-phase locking over two shards', () => {
@@ -52,8 +52,8 @@ function siWitness(config: keyof typeof siSpec.configs, property: string, model:
   const outcome = explore(m);
   expect(outcome.status).toBe('violated');
   expect(outcome.property).toBe(property);
-  const final = replayCounterexample(m, outcome).final as { history: ClientHistory };
-  return checkTransactions(txnHistoryOf(final.history as ClientHistory<TxnInput, TxnResult>, 'list-append'), { models: [model] }).anomalyTypes;
+  const { history } = replayCounterexample(m, outcome).final;
+  return checkTransactions(txnHistoryOf(history, 'list-append'), { models: [model] }).anomalyTypes;
 }
 
 describe('multi-version snapshot isolation over two shards', () => {
