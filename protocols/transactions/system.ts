@@ -24,12 +24,16 @@ export const Serializable = always<TxnStoreState>('Serializable', (s) => seriali
 export const StrictSerializable = always<TxnStoreState>('StrictSerializable', (s) => strictSerializable(transactions(s)));
 export const SnapshotIsolation = always<TxnStoreState>('SnapshotIsolation', (s) => snapshotIsolated(transactions(s)));
 
-export interface StoreOptions {
+/** What both stores are made of: shards, the keys spread over them, and the clients' scripts. */
+export interface StoreLayout {
   readonly shards: number;
   /** The keys, spread over the shards in order (key i on shard i mod shards). */
   readonly keys: readonly Key[];
   /** One script per client. */
   readonly scripts: readonly (readonly ScriptedTxn[])[];
+}
+
+export interface StoreOptions extends StoreLayout {
   readonly bug?: ShardBug;
   /** The properties to check; default Serializable alone. */
   readonly properties?: readonly TxnStoreProperty[];
@@ -49,10 +53,7 @@ export function lockingStore(options: StoreOptions): ActorModel<ShardState | Cli
   });
 }
 
-export interface SnapshotStoreOptions {
-  readonly shards: number;
-  readonly keys: readonly Key[];
-  readonly scripts: readonly (readonly ScriptedTxn[])[];
+export interface SnapshotStoreOptions extends StoreLayout {
   readonly bug?: SnapshotBug;
   /** The properties to check; default SnapshotIsolation and Serializable. */
   readonly properties?: readonly TxnStoreProperty[];

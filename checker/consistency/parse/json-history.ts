@@ -21,6 +21,7 @@
 
 import { InputError } from '../../errors.ts';
 import type { Operation } from '../history.ts';
+import { asRecord, parseJsonDocument, parseJsonLines } from '../json-text.ts';
 import { isBuiltinSpecName, type BuiltinSpecName } from '../specs/index.ts';
 import { assertOneOperationPerClient } from './client-overlap.ts';
 import type { ParsedHistory } from './parsed-history.ts';
@@ -31,13 +32,9 @@ export function looksLikeJson(firstLine: string): boolean {
 }
 
 export function parseJsonHistory(text: string, file: string): ParsedHistory {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    if (!isJsonLines(text)) throw new InputError(`${file}:${syntaxErrorLine(text, error)}: ${jsonMessage(error)}`);
-    return parseJsonLines(text, file);
-  }
+  const parsed = parseJsonDocument(text, file);
+  if (parsed === undefined) return fromJsonLines(text, file);
+  const { document } = parsed;
   if (Array.isArray(document)) return fromOperations(document, undefined, file);
   if (typeof document !== 'object' || document === null) {
     throw new InputError(`${file}: expected a JSON object with "operations"`);
@@ -45,39 +42,19 @@ export function parseJsonHistory(text: string, file: string): ParsedHistory {
   const record = document as Record<string, unknown>;
   if (!('operations' in record)) {
     // A single-line JSON-lines file holds one operation (or only a header).
-    return parseJsonLines(text, file);
+    return fromJsonLines(text, file);
   }
   if (!Array.isArray(record.operations)) throw new InputError(`${file}: "operations" must be an array`);
   return fromOperations(record.operations, parseModel(record.model, file), file);
 }
 
-function isJsonLines(text: string): boolean {
-  const first = text.split('\n').find((l) => l.trim() !== '');
-  if (first === undefined) return false;
-  try {
-    JSON.parse(first);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function parseJsonLines(text: string, file: string): ParsedHistory {
-  const lines = text.split('\n');
+function fromJsonLines(text: string, file: string): ParsedHistory {
   let model: BuiltinSpecName | undefined;
   const history: Operation[] = [];
   const where: string[] = [];
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l]!.trim();
-    if (line === '') continue;
-    const at = `${file}:${l + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new InputError(`${at}: ${jsonMessage(error)}`);
-    }
-    const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  for (const { value, line } of parseJsonLines(text, file)) {
+    const at = `${file}:${line}`;
+    const record = asRecord(value);
     if (record !== undefined && history.length === 0 && model === undefined && !('input' in record) && 'model' in record) {
       model = parseModel(record.model, at);
       continue;
@@ -130,21 +107,4 @@ function toOperation(value: unknown, at: string): Operation {
   }
   if (r.outputUnknown !== undefined && typeof r.outputUnknown !== 'boolean') fail('"outputUnknown" must be true or false');
   return op;
-}
-
-function jsonMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return `invalid JSON: ${message}`;
-}
-
-function syntaxErrorLine(text: string, error: unknown): number {
-  const message = error instanceof Error ? error.message : '';
-  const lineMatch = /line (\d+)/.exec(message);
-  if (lineMatch !== null) return Number(lineMatch[1]);
-  const positionMatch = /position (\d+)/.exec(message);
-  if (positionMatch === null) return 1;
-  const position = Number(positionMatch[1]);
-  let line = 1;
-  for (let i = 0; i < position && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

@@ -20,6 +20,7 @@
 // Without invoke events the history is completions only (see ./history-events.ts).
 
 import { InputError } from '../../errors.ts';
+import { asRecord, parseJsonDocument, parseJsonLines } from '../json-text.ts';
 import { historyFromEvents, type TxnEvent } from './history-events.ts';
 import { WORKLOADS, type MicroOp, type TxnHistory, type Workload } from './txn.ts';
 
@@ -29,18 +30,14 @@ export function looksLikeJsonTxns(firstLine: string): boolean {
 
 /** Parses our JSON format; `workload` (from the command line) wins over the file's header. */
 export function parseJsonTxnHistory(text: string, file: string, workload?: Workload): TxnHistory {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    if (!startsWithJsonLine(text)) throw new InputError(`${file}:${syntaxErrorLine(text, error)}: invalid JSON: ${message(error)}`);
-    return parseJsonLines(text, file, workload);
-  }
+  const parsed = parseJsonDocument(text, file);
+  if (parsed === undefined) return fromJsonLines(text, file, workload);
+  const { document } = parsed;
   const lines = elementLines(text);
   if (Array.isArray(document)) return build(document, lines, file, workload, undefined);
   if (typeof document !== 'object' || document === null) throw new InputError(`${file}:1: expected a JSON object with "history"`);
   const record = document as Record<string, unknown>;
-  if (!('history' in record)) return parseJsonLines(text, file, workload);
+  if (!('history' in record)) return fromJsonLines(text, file, workload);
   if (!Array.isArray(record.history)) throw new InputError(`${file}:1: "history" must be an array of events`);
   return build(record.history, lines, file, workload, parseWorkload(record.workload, `${file}:1`));
 }
@@ -56,27 +53,18 @@ function build(items: readonly unknown[], lines: readonly number[], file: string
   return historyFromEvents(events, workload);
 }
 
-function parseJsonLines(text: string, file: string, cli: Workload | undefined): TxnHistory {
-  const lines = text.split('\n');
+function fromJsonLines(text: string, file: string, cli: Workload | undefined): TxnHistory {
   let header: Workload | undefined;
   const items: unknown[] = [];
   const at: number[] = [];
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l]!.trim();
-    if (line === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new InputError(`${file}:${l + 1}: invalid JSON: ${message(error)}`);
-    }
-    const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  for (const { value, line } of parseJsonLines(text, file)) {
+    const record = asRecord(value);
     if (record !== undefined && items.length === 0 && !('type' in record) && 'workload' in record) {
-      header = parseWorkload(record.workload, `${file}:${l + 1}`);
+      header = parseWorkload(record.workload, `${file}:${line}`);
       continue;
     }
     items.push(value);
-    at.push(l + 1);
+    at.push(line);
   }
   return build(items, at, file, cli, header);
 }
@@ -123,17 +111,6 @@ function toMicroOp(m: unknown, at: string): MicroOp {
   throw new InputError(`${at}: unknown micro-operation ${JSON.stringify(f)} (expected "append", "r" or "w")`);
 }
 
-function startsWithJsonLine(text: string): boolean {
-  const first = text.split('\n').find((l) => l.trim() !== '');
-  if (first === undefined) return false;
-  try {
-    JSON.parse(first);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The line on which each element of the events array starts: the top-level array, or the array
  * under the top-level key "history". A light scan; the text is known to be valid JSON.
@@ -177,19 +154,4 @@ function elementLines(text: string): number[] {
     }
   }
   return lines;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function syntaxErrorLine(text: string, error: unknown): number {
-  const m = message(error);
-  const lineMatch = /line (\d+)/.exec(m);
-  if (lineMatch !== null) return Number(lineMatch[1]);
-  const positionMatch = /position (\d+)/.exec(m);
-  if (positionMatch === null) return 1;
-  let line = 1;
-  for (let i = 0; i < Number(positionMatch[1]) && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

@@ -3,9 +3,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yargs from 'yargs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { txncheckCommand } from '../../../checker/cli/txncheck.ts';
+import { runCommand, type CommandRun } from '../run-command.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'txncheck-'));
 const file = (name: string, text: string): string => {
@@ -27,20 +27,8 @@ const serial = file('serial.edn', edn(['{:type :ok, :f :txn, :value [[:append :x
 const nothing = file('nothing.json', JSON.stringify({ workload: 'list-append', history: [{ type: 'info', process: 0, value: [['append', 'x', 1]] }] }));
 const broken = file('broken.edn', edn(['{:type :ok, :f :txn, :value [[:append :x 1]], :process 0}', '{:type :ok, :f :txn, :value [[:r :x 1]], :process 1}']));
 
-async function run(...argv: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    process.exitCode = 0;
-    await yargs(['txncheck', ...argv]).command(txncheckCommand).strict().exitProcess(false).parseAsync();
-    return { out, err, code: Number(process.exitCode ?? 0) };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = 0;
-  }
+function run(...argv: string[]): Promise<CommandRun> {
+  return runCommand(txncheckCommand, 'txncheck', argv);
 }
 
 describe('interleave txncheck', () => {
