@@ -3,12 +3,11 @@
 // parser (../consistency/parse/) and the README's lincheck section.
 //
 // Exit code: 0 every file is linearizable, 1 some file is not, 2 some file is bad input, 3 some
-// check ran out of time. With several files the most severe wins, in the order 2 > 1 > 3 > 0: bad
-// input means the run did not check what was asked; a violation is a definite finding, which an
-// inconclusive check elsewhere does not weaken.
+// check ran out of time. With several files the most severe wins, in the order 2 > 1 > 3 > 0 (see
+// ./history-files.ts).
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../errors.ts';
 import { renderExplanationHtml, renderExplanationText } from '../consistency/explain.ts';
@@ -17,6 +16,7 @@ import { checkableHistory, type CheckableHistory } from '../consistency/parse/ch
 import type { HistoryFormat } from '../consistency/parse/parsed-history.ts';
 import type { BuiltinSpecName } from '../consistency/specs/index.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_UNKNOWN, EXIT_VIOLATED } from './exit-codes.ts';
+import { checkEachFile, htmlPath, indent, readHistoryFile, reportFile } from './history-files.ts';
 
 const MODELS = ['cas-register', 'register', 'kv'] as const satisfies readonly BuiltinSpecName[];
 /** Other names for a model: Porcupine and Jepsen call the cas register `etcd`. */
@@ -45,8 +45,6 @@ export interface LincheckReport {
   ms: number;
   message?: string;
 }
-
-const SEVERITY: Record<number, number> = { [EXIT_OK]: 0, [EXIT_UNKNOWN]: 1, [EXIT_VIOLATED]: 2, [EXIT_BAD_INPUT]: 3 };
 
 function exitCodeOf(result: LincheckReport['result']): number {
   switch (result) {
@@ -87,62 +85,40 @@ export const lincheckCommand: CommandModule<object, LincheckArgs> = {
         if (args.timeout !== undefined && !(args.timeout > 0)) throw new InputError('--timeout must be a positive number of seconds');
         return true;
       }) as unknown as Argv<LincheckArgs>,
-  handler: (args) => {
-    let exitCode = EXIT_OK;
-    for (const file of args.files) {
-      const report = lincheckFile(file, args);
-      const code = exitCodeOf(report.result);
-      if (SEVERITY[code]! > SEVERITY[exitCode]!) exitCode = code;
-    }
-    process.exitCode = exitCode;
-  },
+  handler: (args) => checkEachFile(args.files, (file) => exitCodeOf(lincheckFile(file, args).result)),
 };
 
 /** Checks one file, prints its report and writes its HTML page if asked. */
 function lincheckFile(file: string, args: LincheckArgs): LincheckReport {
-  let report: LincheckReport;
-  let text: string;
-  try {
-    const { spec, history } = load(file, args);
-    const result = checkLinearizability(history, spec, args.timeout === undefined ? {} : { timeoutMs: args.timeout * 1000 });
-    report = {
-      file,
-      model: spec.name,
-      result: result.result,
-      operations: result.operations,
-      partitions: result.partitions,
-      ms: Math.round(result.ms * 1000) / 1000,
-    };
-    text = summary(file, result, args.timeout);
-    if (result.result === 'not-linearizable') text += `\n${indent(renderExplanationText(result, spec))}`;
-    if (args.html !== undefined) {
-      const path = htmlPath(args.html, file, args.files.length);
-      writeFileSync(path, renderExplanationHtml(result, spec, `${basename(file)}: ${spec.name}`));
-      text += `\n  explanation written to ${path}`;
-    }
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    report = { file, model: args.model ?? null, result: 'error', operations: 0, partitions: 0, ms: 0, message: error.message };
-    text = `interleave: ${error.message}`;
-    if (args.reporter === 'text') {
-      process.stderr.write(`${text}\n`);
-      return report;
-    }
-  }
-  process.stdout.write(args.reporter === 'json' ? `${JSON.stringify(report)}\n` : `${text}\n`);
-  return report;
+  return reportFile(
+    args.reporter,
+    () => {
+      const { spec, history } = load(file, args);
+      const result = checkLinearizability(history, spec, args.timeout === undefined ? {} : { timeoutMs: args.timeout * 1000 });
+      const report: LincheckReport = {
+        file,
+        model: spec.name,
+        result: result.result,
+        operations: result.operations,
+        partitions: result.partitions,
+        ms: Math.round(result.ms * 1000) / 1000,
+      };
+      let text = summary(file, result, args.timeout);
+      if (result.result === 'not-linearizable') text += `\n${indent(renderExplanationText(result, spec))}`;
+      if (args.html !== undefined) {
+        const path = htmlPath(args.html, file, args.files.length);
+        writeFileSync(path, renderExplanationHtml(result, spec, `${basename(file)}: ${spec.name}`));
+        text += `\n  explanation written to ${path}`;
+      }
+      return { report, text };
+    },
+    (message) => ({ file, model: args.model ?? null, result: 'error', operations: 0, partitions: 0, ms: 0, message }),
+  );
 }
 
 function load(file: string, args: LincheckArgs): CheckableHistory {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
-  }
   const model = args.model === 'etcd' ? ALIASES.etcd : args.model;
-  return checkableHistory(text, file, { format: args.format, model, init: args.init });
+  return checkableHistory(readHistoryFile(file), file, { format: args.format, model, init: args.init });
 }
 
 function summary(file: string, result: LinearizabilityResult, timeout: number | undefined): string {
@@ -155,19 +131,4 @@ function summary(file: string, result: LinearizabilityResult, timeout: number | 
     case 'unknown':
       return `${file}: unknown — no verdict within ${timeout ?? '?'} s (${size})`;
   }
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
-}
-
-/** The page for `file`: `out` itself for one file; `out` with the file's name inserted for several. */
-function htmlPath(out: string, file: string, files: number): string {
-  if (files === 1) return out;
-  const ext = extname(out) || '.html';
-  const stem = out.endsWith(ext) ? out.slice(0, -ext.length) : out;
-  return `${stem}.${basename(file, extname(file))}${ext}`;
 }

@@ -5,8 +5,8 @@
 // input, 3 some verdict is unknown. With several files the most severe wins, as in `lincheck`:
 // 2 > 1 > 3 > 0.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../errors.ts';
 import { checkTransactions, type Validity } from '../consistency/transactions/check.ts';
@@ -15,6 +15,7 @@ import { isConsistencyModel, MODELS, type ConsistencyModel } from '../consistenc
 import { readTxnHistory, type TxnHistoryFormat } from '../consistency/transactions/read-history.ts';
 import { WORKLOADS, type Workload } from '../consistency/transactions/txn.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_UNKNOWN, EXIT_VIOLATED } from './exit-codes.ts';
+import { checkEachFile, htmlPath, indent, readHistoryFile, reportFile } from './history-files.ts';
 
 export interface TxncheckArgs {
   files: string[];
@@ -38,7 +39,6 @@ export interface TxncheckReport {
   message?: string;
 }
 
-const SEVERITY: Record<number, number> = { [EXIT_OK]: 0, [EXIT_UNKNOWN]: 1, [EXIT_VIOLATED]: 2, [EXIT_BAD_INPUT]: 3 };
 const EXIT: Record<TxncheckReport['result'], number> = { valid: EXIT_OK, invalid: EXIT_VIOLATED, unknown: EXIT_UNKNOWN, error: EXIT_BAD_INPUT };
 
 function parseModels(list: string): ConsistencyModel[] {
@@ -73,68 +73,32 @@ export const txncheckCommand: CommandModule<object, TxncheckArgs> = {
       }) as unknown as Argv<TxncheckArgs>,
   handler: (args) => {
     const models = parseModels(args.consistency);
-    let exitCode = EXIT_OK;
-    for (const file of args.files) {
-      const code = EXIT[txncheckFile(file, models, args).result];
-      if (SEVERITY[code]! > SEVERITY[exitCode]!) exitCode = code;
-    }
-    process.exitCode = exitCode;
+    checkEachFile(args.files, (file) => EXIT[txncheckFile(file, models, args).result]);
   },
 };
 
 function txncheckFile(file: string, models: ConsistencyModel[], args: TxncheckArgs): TxncheckReport {
-  let report: TxncheckReport;
-  let text: string;
-  try {
-    const history = readTxnHistory(readText(file), file, { format: args.format, ...(args.workload === undefined ? {} : { workload: args.workload }) });
-    const result = checkTransactions(history, { models, wfrKeys: args.wfrKeys });
-    report = {
-      file,
-      result: result.result,
-      anomalies: [...result.anomalyTypes],
-      ms: Math.round(result.ms * 1000) / 1000,
-      models: Object.fromEntries(result.models.map((m) => [m.model, m.result])),
-    };
-    text = renderTxnSummary(result, file);
-    if (result.anomalyTypes.length > 0) text += `\n${indent(renderTxnExplanation(result))}`;
-    if (args.html !== undefined) {
-      const path = htmlPath(args.html, file, args.files.length);
-      writeFileSync(path, renderTxnHtml(result, `${basename(file)}: ${history.workload}`));
-      text += `\n  explanation written to ${path}`;
-    }
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    report = { file, result: 'error', anomalies: [], ms: 0, message: error.message };
-    if (args.reporter === 'text') {
-      process.stderr.write(`interleave: ${error.message}\n`);
-      return report;
-    }
-    text = '';
-  }
-  process.stdout.write(args.reporter === 'json' ? `${JSON.stringify(report)}\n` : `${text}\n`);
-  return report;
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
-  }
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
-}
-
-/** The page for `file`: `out` itself for one file; `out` with the file's name inserted for several. */
-function htmlPath(out: string, file: string, files: number): string {
-  if (files === 1) return out;
-  const ext = extname(out) || '.html';
-  const stem = out.endsWith(ext) ? out.slice(0, -ext.length) : out;
-  return `${stem}.${basename(file, extname(file))}${ext}`;
+  return reportFile(
+    args.reporter,
+    () => {
+      const history = readTxnHistory(readHistoryFile(file), file, { format: args.format, ...(args.workload === undefined ? {} : { workload: args.workload }) });
+      const result = checkTransactions(history, { models, wfrKeys: args.wfrKeys });
+      const report: TxncheckReport = {
+        file,
+        result: result.result,
+        anomalies: [...result.anomalyTypes],
+        ms: Math.round(result.ms * 1000) / 1000,
+        models: Object.fromEntries(result.models.map((m) => [m.model, m.result])),
+      };
+      let text = renderTxnSummary(result, file);
+      if (result.anomalyTypes.length > 0) text += `\n${indent(renderTxnExplanation(result))}`;
+      if (args.html !== undefined) {
+        const path = htmlPath(args.html, file, args.files.length);
+        writeFileSync(path, renderTxnHtml(result, `${basename(file)}: ${history.workload}`));
+        text += `\n  explanation written to ${path}`;
+      }
+      return { report, text };
+    },
+    (message) => ({ file, result: 'error', anomalies: [], ms: 0, message }),
+  );
 }
