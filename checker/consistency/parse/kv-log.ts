@@ -6,12 +6,9 @@
 // line of the same process. `:fail` drops the operation (it did not happen); `:info`, or an
 // invocation open at the end, leaves it pending.
 
-import { InputError } from '../../errors.ts';
-import type { Operation } from '../history.ts';
 import type { KvInput, KvOutput } from '../specs/kv.ts';
+import { eachLine, LoggedOperations, parseEventType, parseProcess } from './line-log.ts';
 import type { ParsedHistory } from './parsed-history.ts';
-
-type Op = Operation<KvInput, KvOutput>;
 
 const LINE =
   /^\{\s*:process\s+(\S+?),\s*:type\s+(\S+?),\s*:f\s+(\S+?),\s*:key\s+"([^"]*)",\s*:value\s+(nil|"[^"]*")\s*\}$/;
@@ -21,60 +18,35 @@ export function looksLikeKvLog(firstLine: string): boolean {
 }
 
 export function parseKvLog(text: string, file: string): ParsedHistory<KvInput, KvOutput> {
-  const ops: (Op | undefined)[] = [];
-  const where: string[] = [];
-  const open = new Map<number, number>();
-  const lines = text.split('\n');
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l]!.trim();
-    if (line === '') continue;
-    const lineNo = l + 1;
-    const fail = (message: string): never => {
-      throw new InputError(`${file}:${lineNo}: ${message}`);
-    };
+  const ops = new LoggedOperations<KvInput, KvOutput>(file);
+  eachLine(text, file, (line, lineNo, fail) => {
     const m = LINE.exec(line);
     if (m === null) fail(`expected '{:process P, :type T, :f F, :key "K", :value V}', got '${line}'`);
-    const [, procText, type, f, key, valueText] = m as unknown as [string, string, string, string, string, string];
-    if (!/^\d+$/.test(procText)) fail(`expected a process number, got '${procText}'`);
-    const process = Number(procText);
-    if (![':invoke', ':ok', ':fail', ':info'].includes(type)) {
-      fail(`expected ':invoke', ':ok', ':fail' or ':info', got '${type}'`);
-    }
+    const [, procText, typeText, f, key, valueText] = m as unknown as [string, string, string, string, string, string];
+    const process = parseProcess(procText, fail);
+    const type = parseEventType(typeText, fail);
     if (![':get', ':put', ':append'].includes(f)) fail(`expected ':get', ':put' or ':append', got '${f}'`);
     const fn = f.slice(1) as KvInput['f'];
     const value = valueText === 'nil' ? undefined : valueText.slice(1, -1);
 
     if (type === ':invoke') {
-      if (open.has(process)) fail(`process ${process} invokes while its previous operation is still open`);
       let input: KvInput;
       if (fn === 'get') input = { f: 'get', key };
       else if (value === undefined) return fail(`:${fn} needs a string value, got nil`);
       else input = { f: fn, key, value };
-      open.set(process, ops.length);
-      ops.push({ client: process, input, call: lineNo });
-      where.push(`${file}:${lineNo}`);
-      continue;
+      ops.invoke(process, input, lineNo, fail);
+      return;
     }
-    const index = open.get(process);
-    if (index === undefined) fail(`process ${process} completes an operation it never invoked`);
-    open.delete(process);
-    const op = ops[index!]!;
-    if (op.input.f !== fn || op.input.key !== key) fail(`process ${process} completes a different operation than it invoked`);
-    if (type === ':info') continue;
+    const index = ops.complete(process, fail);
+    const invoked = ops.invocation(index).input;
+    if (invoked.f !== fn || invoked.key !== key) fail(`process ${process} completes a different operation than it invoked`);
+    if (type === ':info') return;
     if (type === ':fail') {
-      ops[index!] = undefined;
-      continue;
+      ops.drop(index);
+      return;
     }
     if (fn === 'get' && value === undefined) fail('a completed :get needs a string value, got nil');
-    ops[index!] = { ...op, output: fn === 'get' ? { value: value! } : {}, ret: lineNo };
-  }
-  const history: Op[] = [];
-  const kept: string[] = [];
-  for (let i = 0; i < ops.length; i++) {
-    const op = ops[i];
-    if (op === undefined) continue;
-    history.push(op);
-    kept.push(where[i]!);
-  }
-  return { format: 'kv-log', model: 'kv', history, where: kept };
+    ops.returned(index, fn === 'get' ? { value: value! } : {}, lineNo);
+  });
+  return { format: 'kv-log', model: 'kv', ...ops.kept() };
 }
