@@ -16,6 +16,7 @@
 import { InputError } from '../../errors.ts';
 import type { Anomaly, WorkloadAnalysis } from './anomaly.ts';
 import { RW, WR, WW, type EdgeList } from './graph.ts';
+import { forEachCommittedRead, forEachWrite, valueNotUnique } from './micro-op-scan.ts';
 import { showKey, showValue, txnName, type Key, type MicroOp, type Txn, type Value } from './txn.ts';
 
 interface KeyState {
@@ -32,236 +33,298 @@ interface KeyState {
   incompatible: boolean;
 }
 
+/** Every append, numbered in history order (its element id). */
+interface Elements {
+  readonly keys: Map<Key, KeyState>;
+  readonly writer: number[];
+  readonly value: Value[];
+  readonly key: KeyState[];
+  /** Whether the writer appended to the same key again afterwards. */
+  readonly intermediate: boolean[];
+  /** 1 where the writer failed: the append did not happen. */
+  readonly failed: Uint8Array;
+}
+
+/** The reads of committed transactions, in history order. */
+interface Reads {
+  readonly txn: number[];
+  readonly key: KeyState[];
+  readonly list: (readonly Value[])[];
+  /** Whether the read came before the transaction's own appends to the key. */
+  readonly external: boolean[];
+  /** The element the read ends in (the version it observed), INIT for an empty list. */
+  readonly last: number[];
+}
+
+/** The empty list: the version before any append. */
+const INIT = -1;
+
+/** What the reads reveal of each key's order of appends. */
+interface VersionOrders {
+  /** Each element's position in its key's order; -1 when no read observed it. */
+  readonly position: Int32Array;
+  /** Per key, the appends no read observed (by transactions that did not fail). */
+  readonly unobserved: Map<KeyState, number[]>;
+  /** Keys whose order is uncertain: the longest read repeats an element, or another read contradicts it. */
+  readonly unorderedKeys: Key[];
+}
+
 export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): WorkloadAnalysis {
   const anomalies: Anomaly[] = [];
-  const keys = new Map<Key, KeyState>();
-  const elementWriter: number[] = [];
-  const elementValue: Value[] = [];
-  const elementKey: KeyState[] = [];
-  const elementIntermediate: boolean[] = [];
-  const keyOf = (key: Key): KeyState => {
-    let k = keys.get(key);
-    if (k === undefined) {
-      k = { key, elements: new Map(), longest: [], longestIds: [], longestBy: -1, longestRepeats: false, incompatible: false };
-      keys.set(key, k);
-    }
-    return k;
+  const elements = indexAppends(txns);
+  const reads = readCommitted(txns, elements, anomalies);
+  reportIncompatibleOrders(txns, reads, anomalies);
+  const orders = versionOrders(elements);
+  reportDirtyUpdates(txns, elements, anomalies);
+  addWwEdges(elements, orders, edges);
+  addWrRwEdges(elements, reads, orders, edges);
+  reportIntermediateReadsAndLostUpdates(txns, elements, reads, anomalies);
+  return {
+    anomalies,
+    unorderedKeys: orders.unorderedKeys,
+    explain: (from, to, rel) => explainListAppendEdge(txns, elements, orders, from, to, rel),
   };
+}
 
-  // Who appended what.
-  for (let t = 0; t < txns.length; t++) {
-    const ops = txns[t]!.ops;
-    for (let j = 0; j < ops.length; j++) {
-      const op = ops[j]!;
-      if (op.f !== 'append') continue;
-      const k = keyOf(op.key);
-      const prior = k.elements.get(op.value);
-      if (prior !== undefined) {
-        throw new InputError(
-          `${txns[t]!.where ?? txnName(txns[t]!)}: appends ${showValue(op.value)} to ${showKey(op.key)}, which ${txnName(txns[elementWriter[prior]!]!)} also appends (values must be unique per key)`,
-        );
-      }
-      let intermediate = false;
-      for (let i = j + 1; i < ops.length; i++) {
-        const later = ops[i]!;
-        if (later.f === 'append' && later.key === op.key) intermediate = true;
-      }
-      k.elements.set(op.value, elementWriter.length);
-      elementWriter.push(t);
-      elementValue.push(op.value);
-      elementKey.push(k);
-      elementIntermediate.push(intermediate);
-    }
+function keyState(keys: Map<Key, KeyState>, key: Key): KeyState {
+  let k = keys.get(key);
+  if (k === undefined) {
+    k = { key, elements: new Map(), longest: [], longestIds: [], longestBy: -1, longestRepeats: false, incompatible: false };
+    keys.set(key, k);
   }
+  return k;
+}
 
-  // Reads of committed transactions: element checks, internal consistency, the longest read.
+/** Who appended what; a value appended twice to a key is bad input. */
+function indexAppends(txns: readonly Txn[]): Elements {
+  const keys = new Map<Key, KeyState>();
+  const writer: number[] = [];
+  const value: Value[] = [];
+  const key: KeyState[] = [];
+  const intermediate: boolean[] = [];
+  forEachWrite(txns, 'append', (t, op, overwritten) => {
+    const k = keyState(keys, op.key);
+    const prior = k.elements.get(op.value);
+    if (prior !== undefined) throw valueNotUnique(txns[t]!, `appends ${showValue(op.value)} to ${showKey(op.key)}`, txns[writer[prior]!]!, 'appends');
+    k.elements.set(op.value, writer.length);
+    writer.push(t);
+    value.push(op.value);
+    key.push(k);
+    intermediate.push(overwritten);
+  });
+  const failed = Uint8Array.from(writer, (w) => (txns[w]!.type === 'fail' ? 1 : 0));
+  return { keys, writer, value, key, intermediate, failed };
+}
+
+/**
+ * The reads of committed transactions: each checked element by element (duplicate elements,
+ * aborted reads, reads of the transaction's own future appends) and against the transaction's own
+ * earlier micro-ops (internal); the longest read of each key kept as its order.
+ */
+function readCommitted(txns: readonly Txn[], elements: Elements, anomalies: Anomaly[]): Reads {
+  const reads: Reads = { txn: [], key: [], list: [], external: [], last: [] };
   // A read usually repeats a prefix of the longest read so far: those elements' ids are known
-  // without a lookup.
-  const readTxn: number[] = [];
-  const readKey: KeyState[] = [];
-  const readList: (readonly Value[])[] = [];
-  const readExternal: boolean[] = [];
-  const stamp = new Int32Array(elementWriter.length).fill(-1);
-  const failed = Uint8Array.from(elementWriter, (w) => (txns[w]!.type === 'fail' ? 1 : 0));
+  // without a lookup. `stamp` marks the elements seen in the current read.
+  const stamp = new Int32Array(elements.writer.length).fill(-1);
   const ids: number[] = [];
   let readNo = 0;
-  for (let t = 0; t < txns.length; t++) {
+  forEachCommittedRead(txns, (t, j, op) => {
     const txn = txns[t]!;
-    if (txn.type !== 'ok') continue;
-    const ops = txn.ops;
-    for (let j = 0; j < ops.length; j++) {
-      const op = ops[j]!;
-      if (op.f !== 'r') continue;
-      const list = (op.value ?? []) as readonly Value[];
-      const k = keyOf(op.key);
-      const external = internalCheck(txns, t, j, list, anomalies);
-      readNo++;
-      const longest = k.longest;
-      const known = k.longestIds;
-      let same = 0;
-      const max = Math.min(list.length, longest.length);
-      while (same < max && list[same] === longest[same]) same++;
-      ids.length = list.length;
-      let repeats = false;
-      for (let i = 0; i < list.length; i++) {
-        const e = i < same ? known[i] : k.elements.get(list[i]!);
-        if (e === undefined) {
-          throw new InputError(`${txn.where ?? txnName(txn)}: reads ${showKey(op.key)} = ${showValue(list)}, but no transaction appends ${showValue(list[i]!)} to ${showKey(op.key)}`);
-        }
-        ids[i] = e;
-        if (stamp[e] === readNo) {
-          anomalies.push({
-            type: 'duplicate-elements',
-            txns: [t],
-            key: op.key,
-            explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)}, in which ${showValue(list[i]!)} appears more than once`,
-          });
-          repeats = true;
-        }
-        stamp[e] = readNo;
-        if (failed[e] === 1) {
-          const w = elementWriter[e]!;
-          anomalies.push({
-            type: 'G1a',
-            txns: [t, w],
-            key: op.key,
-            explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)}, including ${showValue(list[i]!)}, appended by ${txnName(txns[w]!)}, which failed (aborted read)`,
-          });
-        } else if (external && elementWriter[e] === t) {
-          anomalies.push({
-            type: 'future-read',
-            txns: [t],
-            key: op.key,
-            explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)} before appending ${showValue(list[i]!)} to it itself (a read of its own future write)`,
-          });
-        }
+    const list = (op.value ?? []) as readonly Value[];
+    const k = keyState(elements.keys, op.key);
+    const external = internalCheck(txns, t, j, list, anomalies);
+    readNo++;
+    const longest = k.longest;
+    const known = k.longestIds;
+    let same = 0;
+    const max = Math.min(list.length, longest.length);
+    while (same < max && list[same] === longest[same]) same++;
+    ids.length = list.length;
+    let repeats = false;
+    for (let i = 0; i < list.length; i++) {
+      const e = i < same ? known[i] : k.elements.get(list[i]!);
+      if (e === undefined) {
+        throw new InputError(`${txn.where ?? txnName(txn)}: reads ${showKey(op.key)} = ${showValue(list)}, but no transaction appends ${showValue(list[i]!)} to ${showKey(op.key)}`);
       }
-      if (list.length > longest.length) {
-        k.longest = list;
-        k.longestIds = ids.slice();
-        k.longestBy = t;
-        k.longestRepeats = repeats;
+      ids[i] = e;
+      if (stamp[e] === readNo) {
+        anomalies.push({
+          type: 'duplicate-elements',
+          txns: [t],
+          key: op.key,
+          explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)}, in which ${showValue(list[i]!)} appears more than once`,
+        });
+        repeats = true;
       }
-      readTxn.push(t);
-      readKey.push(k);
-      readList.push(list);
-      readExternal.push(external);
+      stamp[e] = readNo;
+      if (elements.failed[e] === 1) {
+        const w = elements.writer[e]!;
+        anomalies.push({
+          type: 'G1a',
+          txns: [t, w],
+          key: op.key,
+          explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)}, including ${showValue(list[i]!)}, appended by ${txnName(txns[w]!)}, which failed (aborted read)`,
+        });
+      } else if (external && elements.writer[e] === t) {
+        anomalies.push({
+          type: 'future-read',
+          txns: [t],
+          key: op.key,
+          explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)} before appending ${showValue(list[i]!)} to it itself (a read of its own future write)`,
+        });
+      }
     }
-  }
+    if (list.length > longest.length) {
+      k.longest = list;
+      k.longestIds = ids.slice();
+      k.longestBy = t;
+      k.longestRepeats = repeats;
+    }
+    reads.txn.push(t);
+    reads.key.push(k);
+    reads.list.push(list);
+    reads.external.push(external);
+    reads.last.push(list.length === 0 ? INIT : ids[list.length - 1]!);
+  });
+  return reads;
+}
 
-  // Every read of a key must be a prefix of the longest one.
-  for (let r = 0; r < readTxn.length; r++) {
-    const k = readKey[r]!;
-    const list = readList[r]!;
+/** Every read of a key must be a prefix of the longest one; one incompatible-order a key. */
+function reportIncompatibleOrders(txns: readonly Txn[], reads: Reads, anomalies: Anomaly[]): void {
+  for (let r = 0; r < reads.txn.length; r++) {
+    const k = reads.key[r]!;
+    const list = reads.list[r]!;
     let i = 0;
     while (i < list.length && list[i] === k.longest[i]) i++;
     if (i < list.length && !k.incompatible) {
       k.incompatible = true;
       anomalies.push({
         type: 'incompatible-order',
-        txns: [readTxn[r]!, k.longestBy],
+        txns: [reads.txn[r]!, k.longestBy],
         key: k.key,
-        explanation: `${txnName(txns[readTxn[r]!]!)} read ${showKey(k.key)} = ${showValue(list)} and ${txnName(txns[k.longestBy]!)} read ${showKey(k.key)} = ${showValue(k.longest)}: neither is a prefix of the other, so no single order of appends explains both`,
+        explanation: `${txnName(txns[reads.txn[r]!]!)} read ${showKey(k.key)} = ${showValue(list)} and ${txnName(txns[k.longestBy]!)} read ${showKey(k.key)} = ${showValue(k.longest)}: neither is a prefix of the other, so no single order of appends explains both`,
       });
     }
   }
+}
 
-  // Positions in each key's order; appends no read observed.
-  const position = new Int32Array(elementWriter.length).fill(-1);
+/** Positions in each key's order (its longest read); the appends no read observed. */
+function versionOrders(elements: Elements): VersionOrders {
+  const position = new Int32Array(elements.writer.length).fill(-1);
   const unorderedKeys: Key[] = [];
   const unobserved = new Map<KeyState, number[]>();
-  for (const k of keys.values()) {
+  for (const k of elements.keys.values()) {
     // An order contradicted by another read is used (as Elle does), but it is not certain.
     if (k.longestRepeats || k.incompatible) unorderedKeys.push(k.key);
     if (k.longestRepeats) continue;
     k.longestIds.forEach((e, i) => (position[e] = i));
   }
-  for (let e = 0; e < elementWriter.length; e++) {
-    if (position[e] >= 0 || failed[e] === 1) continue;
-    const k = elementKey[e]!;
+  for (let e = 0; e < elements.writer.length; e++) {
+    if (position[e] >= 0 || elements.failed[e] === 1) continue;
+    const k = elements.key[e]!;
     if (k.longestRepeats) continue;
     let list = unobserved.get(k);
     if (list === undefined) unobserved.set(k, (list = []));
     list.push(e);
   }
+  return { position, unobserved, unorderedKeys };
+}
 
-  // ww edges along each key's order, then to the unobserved appends; dirty updates.
-  for (const k of keys.values()) {
+/** A committed append right after a failed one in a key's order: it was made on an aborted state. */
+function reportDirtyUpdates(txns: readonly Txn[], elements: Elements, anomalies: Anomaly[]): void {
+  for (const k of elements.keys.values()) {
     if (k.longestRepeats) continue;
     const ids = k.longestIds;
     for (let i = 0; i + 1 < ids.length; i++) {
-      const a = elementWriter[ids[i]!]!;
-      const b = elementWriter[ids[i + 1]!]!;
-      const aFailed = failed[ids[i]!] === 1;
-      const bFailed = failed[ids[i + 1]!] === 1;
-      if (aFailed && !bFailed) {
-        anomalies.push({
-          type: 'dirty-update',
-          txns: [a, b],
-          key: k.key,
-          explanation: `in ${showKey(k.key)}'s order ${showValue(k.longest)} (read by ${txnName(txns[k.longestBy]!)}), ${showValue(k.longest[i]!)} was appended by ${txnName(txns[a]!)}, which failed, and ${showValue(k.longest[i + 1]!)} after it by ${txnName(txns[b]!)}, which did not`,
-        });
-      }
-      if (!aFailed && !bFailed) edges.add(a, b, WW);
+      if (elements.failed[ids[i]!] !== 1 || elements.failed[ids[i + 1]!] === 1) continue;
+      const a = elements.writer[ids[i]!]!;
+      const b = elements.writer[ids[i + 1]!]!;
+      anomalies.push({
+        type: 'dirty-update',
+        txns: [a, b],
+        key: k.key,
+        explanation: `in ${showKey(k.key)}'s order ${showValue(k.longest)} (read by ${txnName(txns[k.longestBy]!)}), ${showValue(k.longest[i]!)} was appended by ${txnName(txns[a]!)}, which failed, and ${showValue(k.longest[i + 1]!)} after it by ${txnName(txns[b]!)}, which did not`,
+      });
+    }
+  }
+}
+
+/** ww: along each key's order between appends that did not fail, then from its last element to the unobserved appends. */
+function addWwEdges(elements: Elements, orders: VersionOrders, edges: EdgeList): void {
+  const { writer, failed } = elements;
+  for (const k of elements.keys.values()) {
+    if (k.longestRepeats) continue;
+    const ids = k.longestIds;
+    for (let i = 0; i + 1 < ids.length; i++) {
+      if (failed[ids[i]!] === 0 && failed[ids[i + 1]!] === 0) edges.add(writer[ids[i]!]!, writer[ids[i + 1]!]!, WW);
     }
     const last = ids[ids.length - 1];
-    if (last !== undefined && failed[last] === 0) for (const e of unobserved.get(k) ?? []) edges.add(elementWriter[last]!, elementWriter[e]!, WW);
+    if (last !== undefined && failed[last] === 0) for (const e of orders.unobserved.get(k) ?? []) edges.add(writer[last]!, writer[e]!, WW);
   }
+}
 
-  // wr and rw edges from external reads; intermediate reads; lost updates.
-  const INIT = -1;
+/**
+ * From each external read: wr from the appender of the element it ends in; rw to the appender of
+ * the next element in the order (or, when it saw the last observed version, to the unobserved
+ * appends).
+ */
+function addWrRwEdges(elements: Elements, reads: Reads, orders: VersionOrders, edges: EdgeList): void {
+  const { writer, failed } = elements;
+  for (let r = 0; r < reads.txn.length; r++) {
+    const k = reads.key[r]!;
+    if (!reads.external[r] || k.longestRepeats) continue;
+    const t = reads.txn[r]!;
+    const e = reads.last[r]!;
+    if (e !== INIT && writer[e] !== t && failed[e] === 0) edges.add(writer[e]!, t, WR);
+    const at = e === INIT ? -1 : orders.position[e]!;
+    if (e !== INIT && at < 0) continue;
+    if (at + 1 < k.longestIds.length) {
+      const next = k.longestIds[at + 1]!;
+      if (writer[next] !== t && failed[next] === 0) edges.add(t, writer[next]!, RW);
+    } else {
+      for (const u of orders.unobserved.get(k) ?? []) if (writer[u] !== t) edges.add(t, writer[u]!, RW);
+    }
+  }
+}
+
+/**
+ * What an external read observed, against what its transaction did: a read ending in an element
+ * its appender later followed with another append to the key (intermediate read, G1b); two
+ * transactions that read the same version of a key and both appended to it (lost update).
+ */
+function reportIntermediateReadsAndLostUpdates(txns: readonly Txn[], elements: Elements, reads: Reads, anomalies: Anomaly[]): void {
   const readVersions = new Map<KeyState, Map<number, number>>();
-  for (let r = 0; r < readTxn.length; r++) {
-    if (!readExternal[r]) continue;
-    const t = readTxn[r]!;
-    const k = readKey[r]!;
-    if (k.longestRepeats) continue;
-    const list = readList[r]!;
-    const e = list.length === 0 ? INIT : k.elements.get(list[list.length - 1]!)!;
+  for (let r = 0; r < reads.txn.length; r++) {
+    const k = reads.key[r]!;
+    if (!reads.external[r] || k.longestRepeats) continue;
+    const t = reads.txn[r]!;
+    const list = reads.list[r]!;
+    const e = reads.last[r]!;
     if (e !== INIT) {
-      const w = elementWriter[e]!;
-      if (w !== t && failed[e] === 0) {
-        edges.add(w, t, WR);
-        if (elementIntermediate[e]) {
-          anomalies.push({
-            type: 'G1b',
-            txns: [t, w],
-            key: k.key,
-            explanation: `${txnName(txns[t]!)} read ${showKey(k.key)} = ${showValue(list)}, ending in ${showValue(elementValue[e])}, which ${txnName(txns[w]!)} appended before appending to ${showKey(k.key)} again (intermediate read)`,
-          });
-        }
-      }
-    }
-    const at = e === INIT ? -1 : position[e]!;
-    if (e === INIT || at >= 0) {
-      if (at + 1 < k.longestIds.length) {
-        const next = k.longestIds[at + 1]!;
-        if (elementWriter[next] !== t && failed[next] === 0) edges.add(t, elementWriter[next]!, RW);
-      } else {
-        for (const u of unobserved.get(k) ?? []) if (elementWriter[u] !== t) edges.add(t, elementWriter[u]!, RW);
-      }
-    }
-    if (appendsTo(txns[t]!.ops, k.key)) {
-      let byVersion = readVersions.get(k);
-      if (byVersion === undefined) readVersions.set(k, (byVersion = new Map()));
-      const other = byVersion.get(e);
-      if (other === undefined) byVersion.set(e, t);
-      else {
+      const w = elements.writer[e]!;
+      if (w !== t && elements.failed[e] === 0 && elements.intermediate[e]) {
         anomalies.push({
-          type: 'lost-update',
-          txns: [other, t],
+          type: 'G1b',
+          txns: [t, w],
           key: k.key,
-          explanation: `${txnName(txns[other]!)} and ${txnName(txns[t]!)} both read ${showKey(k.key)} = ${showValue(list)} and both appended to ${showKey(k.key)}: one of the updates was made without seeing the other`,
+          explanation: `${txnName(txns[t]!)} read ${showKey(k.key)} = ${showValue(list)}, ending in ${showValue(elements.value[e])}, which ${txnName(txns[w]!)} appended before appending to ${showKey(k.key)} again (intermediate read)`,
         });
       }
     }
+    if (!appendsTo(txns[t]!.ops, k.key)) continue;
+    let byVersion = readVersions.get(k);
+    if (byVersion === undefined) readVersions.set(k, (byVersion = new Map()));
+    const other = byVersion.get(e);
+    if (other === undefined) byVersion.set(e, t);
+    else {
+      anomalies.push({
+        type: 'lost-update',
+        txns: [other, t],
+        key: k.key,
+        explanation: `${txnName(txns[other]!)} and ${txnName(txns[t]!)} both read ${showKey(k.key)} = ${showValue(list)} and both appended to ${showKey(k.key)}: one of the updates was made without seeing the other`,
+      });
+    }
   }
-
-  return {
-    anomalies,
-    unorderedKeys,
-    explain: (from, to, rel) => explainListAppendEdge(txns, keys, elementWriter, position, unobserved, from, to, rel),
-  };
 }
 
 function appendsTo(ops: readonly MicroOp[], key: Key): boolean {
@@ -326,16 +389,9 @@ function shortList(list: readonly Value[], upTo: number): string {
   return shown.length > 6 ? `[… ${shown.slice(-4).map((v) => showValue(v)).join(' ')}]` : showValue(shown);
 }
 
-function explainListAppendEdge(
-  txns: readonly Txn[],
-  keys: ReadonlyMap<Key, KeyState>,
-  elementWriter: readonly number[],
-  position: Int32Array,
-  unobserved: ReadonlyMap<KeyState, readonly number[]>,
-  from: number,
-  to: number,
-  rel: 'ww' | 'wr' | 'rw',
-): string {
+function explainListAppendEdge(txns: readonly Txn[], elements: Elements, orders: VersionOrders, from: number, to: number, rel: 'ww' | 'wr' | 'rw'): string {
+  const { keys, writer: elementWriter } = elements;
+  const { position, unobserved } = orders;
   const a = txnName(txns[from]!);
   const b = txnName(txns[to]!);
   /** `to`'s append to k that no read observed, if any. */

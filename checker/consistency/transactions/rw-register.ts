@@ -15,6 +15,7 @@
 import { InputError } from '../../errors.ts';
 import type { Anomaly, WorkloadAnalysis } from './anomaly.ts';
 import { EdgeList, RW, WR, WW } from './graph.ts';
+import { forEachCommittedRead, forEachWrite, valueNotUnique } from './micro-op-scan.ts';
 import { stronglyConnectedComponents } from './scc.ts';
 import { showKey, showValue, txnName, type Key, type MicroOp, type Txn, type Value } from './txn.ts';
 
@@ -28,6 +29,35 @@ interface KeyVersions {
 
 const NO_WRITER = -1;
 
+/** Every version, numbered: each key's initial version (on the key's first sight), then its writes. */
+interface Versions {
+  readonly keys: Map<Key, KeyVersions>;
+  readonly key: KeyVersions[];
+  /** The value written; null for an initial version. */
+  readonly value: (Value | null)[];
+  /** The writing transaction; NO_WRITER for an initial version. */
+  readonly writer: number[];
+  /** Whether the writer wrote the key again afterwards (the version was never installed). */
+  readonly intermediate: boolean[];
+}
+
+/** The external reads of committed transactions that observed an installed version. */
+interface Reads {
+  readonly txn: number[];
+  readonly version: number[];
+}
+
+/** What the history reveals of each key's version order. */
+interface VersionOrder {
+  /** The number of versions. */
+  readonly nv: number;
+  readonly order: EdgeList;
+  /** Each version's known successors. */
+  readonly succ: number[][];
+  /** (u * nv + v) → the transaction that orders u before v (NO_WRITER: v follows the initial version u). */
+  readonly reason: Map<number, number>;
+}
+
 export interface RwRegisterOptions {
   /** Infer v < w when a committed transaction read v of a key and then wrote w to it. Default true. */
   readonly wfrKeys?: boolean;
@@ -35,183 +65,213 @@ export interface RwRegisterOptions {
 
 export function analyseRwRegister(txns: readonly Txn[], edges: EdgeList, options: RwRegisterOptions = {}): WorkloadAnalysis {
   const anomalies: Anomaly[] = [];
-  const keys = new Map<Key, KeyVersions>();
-  const versionKey: KeyVersions[] = [];
-  const versionValue: (Value | null)[] = [];
-  const versionWriter: number[] = [];
-  const versionIntermediate: boolean[] = [];
-  const keyOf = (key: Key): KeyVersions => {
-    let k = keys.get(key);
-    if (k === undefined) {
-      k = { key, init: versionWriter.length, byValue: new Map(), ordered: true };
-      keys.set(key, k);
-      versionKey.push(k);
-      versionValue.push(null);
-      versionWriter.push(NO_WRITER);
-      versionIntermediate.push(false);
-    }
-    return k;
+  const versions = indexWrites(txns);
+  const reads = readCommitted(txns, versions, anomalies);
+  const order = versionOrder(txns, versions, reads, options.wfrKeys !== false);
+  reportLostUpdates(txns, versions, reads, anomalies);
+  reportCyclicVersions(versions, order, anomalies);
+  addWwEdges(txns, versions, order, edges);
+  addWrRwEdges(txns, versions, reads, order, edges);
+  return {
+    anomalies,
+    unorderedKeys: [...versions.keys.values()].filter((k) => !k.ordered).map((k) => k.key),
+    explain: (from, to, rel) => explainRwRegisterEdge(txns, versions, reads, order, from, to, rel),
   };
+}
 
-  for (let t = 0; t < txns.length; t++) {
-    const ops = txns[t]!.ops;
-    for (let j = 0; j < ops.length; j++) {
-      const op = ops[j]!;
-      if (op.f !== 'w') continue;
-      const k = keyOf(op.key);
-      const prior = k.byValue.get(op.value);
-      if (prior !== undefined) {
-        throw new InputError(
-          `${txns[t]!.where ?? txnName(txns[t]!)}: writes ${showKey(op.key)} = ${showValue(op.value)}, which ${txnName(txns[versionWriter[prior]!]!)} also writes (values must be unique per key)`,
-        );
-      }
-      let intermediate = false;
-      for (let i = j + 1; i < ops.length; i++) if (ops[i]!.f === 'w' && ops[i]!.key === op.key) intermediate = true;
-      k.byValue.set(op.value, versionWriter.length);
-      versionKey.push(k);
-      versionValue.push(op.value);
-      versionWriter.push(t);
-      versionIntermediate.push(intermediate);
-    }
+function keyVersions(versions: Versions, key: Key): KeyVersions {
+  let k = versions.keys.get(key);
+  if (k === undefined) {
+    k = { key, init: versions.writer.length, byValue: new Map(), ordered: true };
+    versions.keys.set(key, k);
+    versions.key.push(k);
+    versions.value.push(null);
+    versions.writer.push(NO_WRITER);
+    versions.intermediate.push(false);
   }
+  return k;
+}
 
-  // External reads of committed transactions, internal consistency, aborted and intermediate reads.
-  const readTxn: number[] = [];
-  const readVersion: number[] = [];
-  for (let t = 0; t < txns.length; t++) {
+/** Who wrote what; a value written twice to a key is bad input. */
+function indexWrites(txns: readonly Txn[]): Versions {
+  const versions: Versions = { keys: new Map(), key: [], value: [], writer: [], intermediate: [] };
+  forEachWrite(txns, 'w', (t, op, overwritten) => {
+    const k = keyVersions(versions, op.key);
+    const prior = k.byValue.get(op.value);
+    if (prior !== undefined) throw valueNotUnique(txns[t]!, `writes ${showKey(op.key)} = ${showValue(op.value)}`, txns[versions.writer[prior]!]!, 'writes');
+    k.byValue.set(op.value, versions.writer.length);
+    versions.key.push(k);
+    versions.value.push(op.value);
+    versions.writer.push(t);
+    versions.intermediate.push(overwritten);
+  });
+  return versions;
+}
+
+/**
+ * The external reads of committed transactions (a read after the transaction's own micro-op on the
+ * key is checked against it instead: internal), with the anomalies a single read shows: a read of
+ * its own future write, of a failed transaction's write (aborted read, G1a), of a version its
+ * writer overwrote (intermediate read, G1b). Those reads give no dependency.
+ */
+function readCommitted(txns: readonly Txn[], versions: Versions, anomalies: Anomaly[]): Reads {
+  const reads: Reads = { txn: [], version: [] };
+  forEachCommittedRead(txns, (t, j, op) => {
     const txn = txns[t]!;
-    if (txn.type !== 'ok') continue;
-    const ops = txn.ops;
-    for (let j = 0; j < ops.length; j++) {
-      const op = ops[j]!;
-      if (op.f !== 'r') continue;
-      const value = op.value as Value | null;
-      const k = keyOf(op.key);
-      if (!internalCheck(txns, t, j, value, anomalies)) continue;
-      const v = value === null ? k.init : k.byValue.get(value);
-      if (v === undefined) throw new InputError(`${txn.where ?? txnName(txn)}: reads ${showKey(op.key)} = ${showValue(value)}, which no transaction writes`);
-      const w = versionWriter[v]!;
-      if (w === t) {
-        anomalies.push({ type: 'future-read', txns: [t], key: op.key, explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(value)} before writing that value itself (a read of its own future write)` });
-        continue;
-      }
-      if (w !== NO_WRITER && txns[w]!.type === 'fail') {
-        anomalies.push({ type: 'G1a', txns: [t, w], key: op.key, explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(value)}, written by ${txnName(txns[w]!)}, which failed (aborted read)` });
-        continue;
-      }
-      if (versionIntermediate[v]) {
-        anomalies.push({
-          type: 'G1b',
-          txns: [t, w],
-          key: op.key,
-          explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(value)}, which ${txnName(txns[w]!)} overwrote with a later write of its own (intermediate read)`,
-        });
-        // An intermediate version was never installed: no dependency on it (as in Elle).
-        continue;
-      }
-      readTxn.push(t);
-      readVersion.push(v);
+    const value = op.value as Value | null;
+    const k = keyVersions(versions, op.key);
+    if (!internalCheck(txns, t, j, value, anomalies)) return;
+    const v = value === null ? k.init : k.byValue.get(value);
+    if (v === undefined) throw new InputError(`${txn.where ?? txnName(txn)}: reads ${showKey(op.key)} = ${showValue(value)}, which no transaction writes`);
+    const w = versions.writer[v]!;
+    if (w === t) {
+      anomalies.push({ type: 'future-read', txns: [t], key: op.key, explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(value)} before writing that value itself (a read of its own future write)` });
+      return;
     }
-  }
+    if (w !== NO_WRITER && txns[w]!.type === 'fail') {
+      anomalies.push({ type: 'G1a', txns: [t, w], key: op.key, explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(value)}, written by ${txnName(txns[w]!)}, which failed (aborted read)` });
+      return;
+    }
+    if (versions.intermediate[v]) {
+      anomalies.push({
+        type: 'G1b',
+        txns: [t, w],
+        key: op.key,
+        explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(value)}, which ${txnName(txns[w]!)} overwrote with a later write of its own (intermediate read)`,
+      });
+      // An intermediate version was never installed: no dependency on it (as in Elle).
+      return;
+    }
+    reads.txn.push(t);
+    reads.version.push(v);
+  });
+  return reads;
+}
 
-  // The version order: initial version first; a committed read-then-write orders the two.
-  const order = new EdgeList();
-  const succ: number[][] = versionWriter.map(() => []);
-  const reason = new Map<number, number>(); // (u * versions + v) → the transaction that orders them
-  const nv = versionWriter.length;
+/** The version order: the initial version first; with `wfrKeys`, a committed read-then-write orders the two. */
+function versionOrder(txns: readonly Txn[], versions: Versions, reads: Reads, wfrKeys: boolean): VersionOrder {
+  const nv = versions.writer.length;
+  const result: VersionOrder = { nv, order: new EdgeList(), succ: versions.writer.map(() => []), reason: new Map() };
   const link = (u: number, v: number, why: number): void => {
     const id = u * nv + v;
-    if (reason.has(id) || u === v) return;
-    reason.set(id, why);
-    succ[u]!.push(v);
-    order.add(u, v, 1);
+    if (result.reason.has(id) || u === v) return;
+    result.reason.set(id, why);
+    result.succ[u]!.push(v);
+    result.order.add(u, v, 1);
   };
   for (let v = 0; v < nv; v++) {
-    const w = versionWriter[v]!;
-    if (w !== NO_WRITER && txns[w]!.type !== 'fail') link(versionKey[v]!.init, v, NO_WRITER);
+    const w = versions.writer[v]!;
+    if (w !== NO_WRITER && txns[w]!.type !== 'fail') link(versions.key[v]!.init, v, NO_WRITER);
   }
-  const lostUpdates = new Map<number, number>();
-  for (let r = 0; r < readTxn.length; r++) {
-    const t = readTxn[r]!;
-    const u = readVersion[r]!;
-    const k = versionKey[u]!;
+  if (!wfrKeys) return result;
+  for (let r = 0; r < reads.txn.length; r++) {
+    const t = reads.txn[r]!;
+    const u = reads.version[r]!;
+    const k = versions.key[u]!;
     const w = finalWrite(txns[t]!.ops, k.key);
-    if (w === undefined) continue;
-    if (options.wfrKeys !== false) link(u, k.byValue.get(w)!, t);
-    const other = lostUpdates.get(u);
-    if (other === undefined) lostUpdates.set(u, t);
+    if (w !== undefined) link(u, k.byValue.get(w)!, t);
+  }
+  return result;
+}
+
+/** Two committed transactions that read the same version of a key and both wrote it. */
+function reportLostUpdates(txns: readonly Txn[], versions: Versions, reads: Reads, anomalies: Anomaly[]): void {
+  const firstReader = new Map<number, number>();
+  for (let r = 0; r < reads.txn.length; r++) {
+    const t = reads.txn[r]!;
+    const u = reads.version[r]!;
+    const k = versions.key[u]!;
+    if (finalWrite(txns[t]!.ops, k.key) === undefined) continue;
+    const other = firstReader.get(u);
+    if (other === undefined) firstReader.set(u, t);
     else {
       anomalies.push({
         type: 'lost-update',
         txns: [other, t],
         key: k.key,
-        explanation: `${txnName(txns[other]!)} and ${txnName(txns[t]!)} both read ${showKey(k.key)} = ${showValue(versionValue[u]!)} and both wrote ${showKey(k.key)}: one of the updates was made without seeing the other`,
+        explanation: `${txnName(txns[other]!)} and ${txnName(txns[t]!)} both read ${showKey(k.key)} = ${showValue(versions.value[u]!)} and both wrote ${showKey(k.key)}: one of the updates was made without seeing the other`,
       });
     }
   }
+}
+
+/** A cycle in a key's version order (cyclic-versions): the key's order is then unknown. */
+function reportCyclicVersions(versions: Versions, { order, nv }: VersionOrder, anomalies: Anomaly[]): void {
   for (const cycle of stronglyConnectedComponents(order.toGraph(nv), 1)) {
-    const k = versionKey[cycle[0]!]!;
+    const k = versions.key[cycle[0]!]!;
     k.ordered = false;
-    const writers = cycle.map((v) => versionWriter[v]!).filter((w) => w !== NO_WRITER);
+    const writers = cycle.map((v) => versions.writer[v]!).filter((w) => w !== NO_WRITER);
     anomalies.push({
       type: 'cyclic-versions',
       txns: writers,
       key: k.key,
-      explanation: `the versions ${cycle.map((v) => showValue(versionValue[v]!)).join(', ')} of ${showKey(k.key)} are ordered in a cycle by transactions that read one and then wrote the next`,
+      explanation: `the versions ${cycle.map((v) => showValue(versions.value[v]!)).join(', ')} of ${showKey(k.key)} are ordered in a cycle by transactions that read one and then wrote the next`,
     });
   }
+}
 
-  const live = (t: number): boolean => t !== NO_WRITER && txns[t]!.type !== 'fail';
+/** Whether `t` is a transaction that did not fail (the initial version has none). */
+function live(txns: readonly Txn[], t: number): boolean {
+  return t !== NO_WRITER && txns[t]!.type !== 'fail';
+}
+
+/** ww: from each version of an ordered key to the versions that directly follow it. */
+function addWwEdges(txns: readonly Txn[], versions: Versions, { nv, succ }: VersionOrder, edges: EdgeList): void {
+  const { key, writer } = versions;
   for (let u = 0; u < nv; u++) {
-    if (!versionKey[u]!.ordered || !live(versionWriter[u]!)) continue;
-    for (const v of succ[u]!) if (live(versionWriter[v]!)) edges.add(versionWriter[u]!, versionWriter[v]!, WW);
+    if (!key[u]!.ordered || !live(txns, writer[u]!)) continue;
+    for (const v of succ[u]!) if (live(txns, writer[v]!)) edges.add(writer[u]!, writer[v]!, WW);
   }
-  for (let r = 0; r < readTxn.length; r++) {
-    const t = readTxn[r]!;
-    const u = readVersion[r]!;
-    if (!versionKey[u]!.ordered) continue;
-    const w = versionWriter[u]!;
-    if (w !== NO_WRITER) edges.add(w, t, WR);
-    for (const v of succ[u]!) if (live(versionWriter[v]!)) edges.add(t, versionWriter[v]!, RW);
-  }
+}
 
-  const unorderedKeys = [...keys.values()].filter((k) => !k.ordered).map((k) => k.key);
-  const explain = (from: number, to: number, rel: 'ww' | 'wr' | 'rw'): string => {
-    const a = txnName(txns[from]!);
-    const b = txnName(txns[to]!);
-    const why = (u: number, v: number): string => {
-      const t = reason.get(u * nv + v);
-      const k = showKey(versionKey[v]!.key);
-      if (t === undefined || t === NO_WRITER) return `every write follows the initial version`;
-      return `${txnName(txns[t]!)} read ${k} = ${showValue(versionValue[u]!)} and then wrote ${k} = ${showValue(versionValue[v]!)}`;
-    };
-    if (rel === 'ww') {
-      for (let u = 0; u < nv; u++) {
-        if (versionWriter[u] !== from) continue;
-        for (const v of succ[u]!) {
-          if (versionWriter[v] !== to) continue;
-          const k = showKey(versionKey[v]!.key);
-          return `${a} wrote ${k} = ${showValue(versionValue[u]!)} and ${b}'s ${k} = ${showValue(versionValue[v]!)} follows it (${why(u, v)})`;
-        }
+/** wr: from the writer of the version each read observed; rw: from the reader to the writers of the versions that follow it. */
+function addWrRwEdges(txns: readonly Txn[], versions: Versions, reads: Reads, { succ }: VersionOrder, edges: EdgeList): void {
+  const { key, writer } = versions;
+  for (let r = 0; r < reads.txn.length; r++) {
+    const t = reads.txn[r]!;
+    const u = reads.version[r]!;
+    if (!key[u]!.ordered) continue;
+    const w = writer[u]!;
+    if (w !== NO_WRITER) edges.add(w, t, WR);
+    for (const v of succ[u]!) if (live(txns, writer[v]!)) edges.add(t, writer[v]!, RW);
+  }
+}
+
+function explainRwRegisterEdge(txns: readonly Txn[], versions: Versions, reads: Reads, { nv, succ, reason }: VersionOrder, from: number, to: number, rel: 'ww' | 'wr' | 'rw'): string {
+  const { key: versionKey, value: versionValue, writer: versionWriter } = versions;
+  const a = txnName(txns[from]!);
+  const b = txnName(txns[to]!);
+  const why = (u: number, v: number): string => {
+    const t = reason.get(u * nv + v);
+    const k = showKey(versionKey[v]!.key);
+    if (t === undefined || t === NO_WRITER) return `every write follows the initial version`;
+    return `${txnName(txns[t]!)} read ${k} = ${showValue(versionValue[u]!)} and then wrote ${k} = ${showValue(versionValue[v]!)}`;
+  };
+  if (rel === 'ww') {
+    for (let u = 0; u < nv; u++) {
+      if (versionWriter[u] !== from) continue;
+      for (const v of succ[u]!) {
+        if (versionWriter[v] !== to) continue;
+        const k = showKey(versionKey[v]!.key);
+        return `${a} wrote ${k} = ${showValue(versionValue[u]!)} and ${b}'s ${k} = ${showValue(versionValue[v]!)} follows it (${why(u, v)})`;
       }
-    } else {
-      const reader = rel === 'wr' ? to : from;
-      for (let r = 0; r < readTxn.length; r++) {
-        if (readTxn[r] !== reader) continue;
-        const u = readVersion[r]!;
-        const k = showKey(versionKey[u]!.key);
-        const seen = u === versionKey[u]!.init ? 'nil (the initial version)' : showValue(versionValue[u]!);
-        if (rel === 'wr' && versionWriter[u] === from) return `${b} read ${k} = ${seen}, written by ${a}`;
-        if (rel === 'rw') {
-          for (const v of succ[u]!) {
-            if (versionWriter[v] === to) return `${a} read ${k} = ${seen}, and ${b}'s write ${k} = ${showValue(versionValue[v]!)} follows that version (${why(u, v)})`;
-          }
+    }
+  } else {
+    const reader = rel === 'wr' ? to : from;
+    for (let r = 0; r < reads.txn.length; r++) {
+      if (reads.txn[r] !== reader) continue;
+      const u = reads.version[r]!;
+      const k = showKey(versionKey[u]!.key);
+      const seen = u === versionKey[u]!.init ? 'nil (the initial version)' : showValue(versionValue[u]!);
+      if (rel === 'wr' && versionWriter[u] === from) return `${b} read ${k} = ${seen}, written by ${a}`;
+      if (rel === 'rw') {
+        for (const v of succ[u]!) {
+          if (versionWriter[v] === to) return `${a} read ${k} = ${seen}, and ${b}'s write ${k} = ${showValue(versionValue[v]!)} follows that version (${why(u, v)})`;
         }
       }
     }
-    return `${a} ${rel}→ ${b}`;
-  };
-  return { anomalies, unorderedKeys, explain };
+  }
+  return `${a} ${rel}→ ${b}`;
 }
 
 function finalWrite(ops: readonly MicroOp[], key: Key): Value | undefined {
