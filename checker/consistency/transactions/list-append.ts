@@ -16,6 +16,7 @@
 import { InputError } from '../../errors.ts';
 import type { Anomaly, WorkloadAnalysis } from './anomaly.ts';
 import { RW, WR, WW, type EdgeList } from './graph.ts';
+import { LostUpdates } from './lost-updates.ts';
 import { forEachCommittedRead, forEachWrite, valueNotUnique } from './micro-op-scan.ts';
 import { showKey, showValue, txnName, type Key, type MicroOp, type Txn, type Value } from './txn.ts';
 
@@ -293,7 +294,7 @@ function addWrRwEdges(elements: Elements, reads: Reads, orders: VersionOrders, e
  * transactions that read the same version of a key and both appended to it (lost update).
  */
 function reportIntermediateReadsAndLostUpdates(txns: readonly Txn[], elements: Elements, reads: Reads, anomalies: Anomaly[]): void {
-  const readVersions = new Map<KeyState, Map<number, number>>();
+  const lostUpdates = new LostUpdates(txns);
   for (let r = 0; r < reads.txn.length; r++) {
     const k = reads.key[r]!;
     if (!reads.external[r] || k.longestRepeats) continue;
@@ -312,18 +313,8 @@ function reportIntermediateReadsAndLostUpdates(txns: readonly Txn[], elements: E
       }
     }
     if (!appendsTo(txns[t]!.ops, k.key)) continue;
-    let byVersion = readVersions.get(k);
-    if (byVersion === undefined) readVersions.set(k, (byVersion = new Map()));
-    const other = byVersion.get(e);
-    if (other === undefined) byVersion.set(e, t);
-    else {
-      anomalies.push({
-        type: 'lost-update',
-        txns: [other, t],
-        key: k.key,
-        explanation: `${txnName(txns[other]!)} and ${txnName(txns[t]!)} both read ${showKey(k.key)} = ${showValue(list)} and both appended to ${showKey(k.key)}: one of the updates was made without seeing the other`,
-      });
-    }
+    const lost = lostUpdates.readThenWrote(t, k.key, e, () => showValue(list), `appended to ${showKey(k.key)}`);
+    if (lost !== undefined) anomalies.push(lost);
   }
 }
 

@@ -15,6 +15,7 @@
 import { InputError } from '../../errors.ts';
 import type { Anomaly, WorkloadAnalysis } from './anomaly.ts';
 import { EdgeList, RW, WR, WW } from './graph.ts';
+import { LostUpdates } from './lost-updates.ts';
 import { forEachCommittedRead, forEachWrite, valueNotUnique } from './micro-op-scan.ts';
 import { stronglyConnectedComponents } from './scc.ts';
 import { showKey, showValue, txnName, type Key, type MicroOp, type Txn, type Value } from './txn.ts';
@@ -176,22 +177,14 @@ function versionOrder(txns: readonly Txn[], versions: Versions, reads: Reads, wf
 
 /** Two committed transactions that read the same version of a key and both wrote it. */
 function reportLostUpdates(txns: readonly Txn[], versions: Versions, reads: Reads, anomalies: Anomaly[]): void {
-  const firstReader = new Map<number, number>();
+  const lostUpdates = new LostUpdates(txns);
   for (let r = 0; r < reads.txn.length; r++) {
     const t = reads.txn[r]!;
     const u = reads.version[r]!;
     const k = versions.key[u]!;
     if (finalWrite(txns[t]!.ops, k.key) === undefined) continue;
-    const other = firstReader.get(u);
-    if (other === undefined) firstReader.set(u, t);
-    else {
-      anomalies.push({
-        type: 'lost-update',
-        txns: [other, t],
-        key: k.key,
-        explanation: `${txnName(txns[other]!)} and ${txnName(txns[t]!)} both read ${showKey(k.key)} = ${showValue(versions.value[u]!)} and both wrote ${showKey(k.key)}: one of the updates was made without seeing the other`,
-      });
-    }
+    const lost = lostUpdates.readThenWrote(t, k.key, u, () => showValue(versions.value[u]!), `wrote ${showKey(k.key)}`);
+    if (lost !== undefined) anomalies.push(lost);
   }
 }
 
