@@ -118,64 +118,19 @@ function indexAppends(txns: readonly Txn[]): Elements {
 }
 
 /**
- * The reads of committed transactions: each checked element by element (duplicate elements,
- * aborted reads, reads of the transaction's own future appends) and against the transaction's own
- * earlier micro-ops (internal); the longest read of each key kept as its order.
+ * The reads of committed transactions: each checked against the transaction's own earlier
+ * micro-ops (internal) and element by element; the longest read of each key kept as its order.
  */
 function readCommitted(txns: readonly Txn[], elements: Elements, anomalies: Anomaly[]): Reads {
   const reads: Reads = { txn: [], key: [], list: [], external: [], last: [] };
-  // A read usually repeats a prefix of the longest read so far: those elements' ids are known
-  // without a lookup. `stamp` marks the elements seen in the current read.
-  const stamp = new Int32Array(elements.writer.length).fill(-1);
-  const ids: number[] = [];
-  let readNo = 0;
+  const scratch: ReadScratch = { ids: [], stamp: new Int32Array(elements.writer.length).fill(-1), readNo: 0 };
   forEachCommittedRead(txns, (t, j, op) => {
-    const txn = txns[t]!;
     const list = (op.value ?? []) as readonly Value[];
     const k = keyState(elements.keys, op.key);
     const external = internalCheck(txns, t, j, list, anomalies);
-    readNo++;
-    const longest = k.longest;
-    const known = k.longestIds;
-    let same = 0;
-    const max = Math.min(list.length, longest.length);
-    while (same < max && list[same] === longest[same]) same++;
-    ids.length = list.length;
-    let repeats = false;
-    for (let i = 0; i < list.length; i++) {
-      const e = i < same ? known[i] : k.elements.get(list[i]!);
-      if (e === undefined) {
-        throw new InputError(`${txn.where ?? txnName(txn)}: reads ${showKey(op.key)} = ${showValue(list)}, but no transaction appends ${showValue(list[i]!)} to ${showKey(op.key)}`);
-      }
-      ids[i] = e;
-      if (stamp[e] === readNo) {
-        anomalies.push({
-          type: 'duplicate-elements',
-          txns: [t],
-          key: op.key,
-          explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)}, in which ${showValue(list[i]!)} appears more than once`,
-        });
-        repeats = true;
-      }
-      stamp[e] = readNo;
-      if (elements.failed[e] === 1) {
-        const w = elements.writer[e]!;
-        anomalies.push({
-          type: 'G1a',
-          txns: [t, w],
-          key: op.key,
-          explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)}, including ${showValue(list[i]!)}, appended by ${txnName(txns[w]!)}, which failed (aborted read)`,
-        });
-      } else if (external && elements.writer[e] === t) {
-        anomalies.push({
-          type: 'future-read',
-          txns: [t],
-          key: op.key,
-          explanation: `${txnName(txn)} read ${showKey(op.key)} = ${showValue(list)} before appending ${showValue(list[i]!)} to it itself (a read of its own future write)`,
-        });
-      }
-    }
-    if (list.length > longest.length) {
+    const repeats = checkElements(txns, elements, t, k, list, external, scratch, anomalies);
+    const ids = scratch.ids;
+    if (list.length > k.longest.length) {
       k.longest = list;
       k.longestIds = ids.slice();
       k.longestBy = t;
@@ -188,6 +143,68 @@ function readCommitted(txns: readonly Txn[], elements: Elements, anomalies: Anom
     reads.last.push(list.length === 0 ? INIT : ids[list.length - 1]!);
   });
   return reads;
+}
+
+/** Reused across reads: the current read's element ids, and which elements it has shown (stamped with its number). */
+interface ReadScratch {
+  readonly ids: number[];
+  readonly stamp: Int32Array;
+  readNo: number;
+}
+
+/**
+ * Finds the element ids of `list`, read by committed transaction t from key k, into scratch.ids;
+ * reports duplicate elements, elements appended by failed transactions (aborted read, G1a) and,
+ * for an external read, elements t appends itself later (future read). Returns whether an
+ * element repeats.
+ */
+function checkElements(txns: readonly Txn[], elements: Elements, t: number, k: KeyState, list: readonly Value[], external: boolean, scratch: ReadScratch, anomalies: Anomaly[]): boolean {
+  const txn = txns[t]!;
+  const { ids, stamp } = scratch;
+  const readNo = ++scratch.readNo;
+  // A read usually repeats a prefix of the longest read so far: those elements' ids are known
+  // without a lookup.
+  const longest = k.longest;
+  const known = k.longestIds;
+  let same = 0;
+  const max = Math.min(list.length, longest.length);
+  while (same < max && list[same] === longest[same]) same++;
+  ids.length = list.length;
+  let repeats = false;
+  for (let i = 0; i < list.length; i++) {
+    const e = i < same ? known[i] : k.elements.get(list[i]!);
+    if (e === undefined) {
+      throw new InputError(`${txn.where ?? txnName(txn)}: reads ${showKey(k.key)} = ${showValue(list)}, but no transaction appends ${showValue(list[i]!)} to ${showKey(k.key)}`);
+    }
+    ids[i] = e;
+    if (stamp[e] === readNo) {
+      anomalies.push({
+        type: 'duplicate-elements',
+        txns: [t],
+        key: k.key,
+        explanation: `${txnName(txn)} read ${showKey(k.key)} = ${showValue(list)}, in which ${showValue(list[i]!)} appears more than once`,
+      });
+      repeats = true;
+    }
+    stamp[e] = readNo;
+    if (elements.failed[e] === 1) {
+      const w = elements.writer[e]!;
+      anomalies.push({
+        type: 'G1a',
+        txns: [t, w],
+        key: k.key,
+        explanation: `${txnName(txn)} read ${showKey(k.key)} = ${showValue(list)}, including ${showValue(list[i]!)}, appended by ${txnName(txns[w]!)}, which failed (aborted read)`,
+      });
+    } else if (external && elements.writer[e] === t) {
+      anomalies.push({
+        type: 'future-read',
+        txns: [t],
+        key: k.key,
+        explanation: `${txnName(txn)} read ${showKey(k.key)} = ${showValue(list)} before appending ${showValue(list[i]!)} to it itself (a read of its own future write)`,
+      });
+    }
+  }
+  return repeats;
 }
 
 /** Every read of a key must be a prefix of the longest one; one incompatible-order a key. */
