@@ -70,6 +70,7 @@ interface VersionOrders {
   readonly unorderedKeys: Key[];
 }
 
+/** Infers each key's order of appends, reports the anomalies that need no cycle, and adds the ww, wr and rw edges. */
 export function analyseListAppend(txns: readonly Txn[], edges: EdgeList): WorkloadAnalysis {
   const anomalies: Anomaly[] = [];
   const elements = indexAppends(txns);

@@ -64,6 +64,7 @@ export interface RwRegisterOptions {
   readonly wfrKeys?: boolean;
 }
 
+/** Infers each key's version order, reports the anomalies that need no cycle, and adds the ww, wr and rw edges. */
 export function analyseRwRegister(txns: readonly Txn[], edges: EdgeList, options: RwRegisterOptions = {}): WorkloadAnalysis {
   const anomalies: Anomaly[] = [];
   const versions = indexWrites(txns);
