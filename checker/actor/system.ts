@@ -15,7 +15,7 @@ import type { Id } from './actor.ts';
 import { emptyLog, type Cause } from './causality.ts';
 import { emptyHistory } from './client-history.ts';
 import { deliver, deliveries } from './delivery.ts';
-import { crash, heal, loseOrDuplicate, networkFaults, nodeFaults, partition, partitionFaults, restart } from './faults.ts';
+import { checkFaultSymmetry, crash, heal, loseOrDuplicate, networkFaults, nodeFaults, partition, partitionFaults, restart } from './faults.ts';
 import { applyEffects, contextOf, errorMessage } from './handler.ts';
 import { actorFairness, fairnessByNode } from './fairness.ts';
 import { independence } from './independence.ts';
@@ -29,7 +29,7 @@ import { NO_FAULTS, systemState, type SystemState } from './system-state.ts';
 import type { SystemView } from './system-view.ts';
 import { fireTimer, timeouts } from './timers.ts';
 
-export type { ActorGroup, ActorSystemOptions, FaultOptions, NetworkOptions, SystemProperty } from './system-options.ts';
+export type { ActorGroup, ActorSystemOptions, FaultOptions, NetworkOptions, NodeSelector, SystemProperty } from './system-options.ts';
 export type { FaultsSpent, SystemState } from './system-state.ts';
 
 /** The compiled model, with what a renderer needs to name nodes; it records its steps. */
@@ -46,6 +46,7 @@ export function actorSystem<S, M, I = unknown, O = unknown>(declared: ActorSyste
   const sys = configure(options);
   const symmetryOptions = options.symmetry === undefined ? undefined : Array.isArray(options.symmetry) ? { groups: options.symmetry as readonly (readonly Id[])[] } : (options.symmetry as SymmetryOptions<S, M>);
   if (symmetryOptions && sys.causal) throw new InputError('symmetry and causality cannot be combined: the causal log names nodes');
+  if (symmetryOptions) checkFaultSymmetry(sys, symmetryOptions.groups);
   const canonical = symmetryOptions ? symmetryCanonicaliser<S, M>(symmetryOptions, sys.nodes.length, sys.serverIds, sys.ordered) : undefined;
 
   // Properties see the system's view; the search calls them with the state alone.
