@@ -9,6 +9,7 @@ import { HandlerError, InputError } from '../errors.ts';
 import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
 import { withSent, type Cause } from './causality.ts';
+import { tellDown, tellUp } from './failure-detector.ts';
 import { applyEffects, contextOf, errorMessage } from './handler.ts';
 import { candidates, insert, locate, removeAt } from './network.ts';
 import type { Node } from './nodes.ts';
@@ -70,10 +71,14 @@ export function crash<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: Ki
   if (rec) rec.dropped = sys.crashLosesMessages ? s.network.filter((e) => e.to === id) : [];
   const actors = replaced(s.actors, id, durablePart(node, s.actors[id]!));
   const network = sys.crashLosesMessages ? s.network.filter((e) => e.to !== id) : s.network;
-  return systemState(actors, replaced(s.crashed, id, true), replaced(s.timers, id, Object.freeze([])), network, s.history, spent(s.faults, 1, 0, 0, 0), s.partition, s.causality);
+  const t = systemState(actors, replaced(s.crashed, id, true), replaced(s.timers, id, Object.freeze([])), network, s.history, spent(s.faults, 1, 0, 0, 0), s.partition, s.causality);
+  return sys.failureDetector ? tellDown(sys, t, id, rec) : t;
 }
 
-/** A crashed server comes back from its durable fields: `recover`, or `init` with them laid over. */
+/**
+ * A crashed server comes back from its durable fields: `recover`, or `init` with them laid over.
+ * With a failure detector, the live nodes are then told (failure-detector.ts).
+ */
 export function restart<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: Kind<M, 'restart'>, rec: Recorder<M> | undefined): SystemState<S, M> | undefined {
   const node = sys.nodes[a.node];
   if (!node || !s.crashed[a.node] || !sys.restarts) return undefined;
@@ -86,7 +91,8 @@ export function restart<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: 
   } catch (e) {
     throw new HandlerError(`${node.name} threw while restarting: ${errorMessage(e)}`);
   }
-  return applyEffects(sys, s, node, freeze(state, true), fx, RESTART, s.network, s.timers, replaced(s.crashed, node.id, false));
+  const t = applyEffects(sys, s, node, freeze(state, true), fx, RESTART, s.network, s.timers, replaced(s.crashed, node.id, false));
+  return sys.failureDetector ? tellUp(sys, t, node.id, rec) : t;
 }
 
 export function partition<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: Kind<M, 'partition'>): SystemState<S, M> | undefined {

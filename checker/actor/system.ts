@@ -46,8 +46,8 @@ export function actorSystem<S, M, I = unknown, O = unknown>(declared: ActorSyste
   const sys = configure(options);
   const symmetryOptions = options.symmetry === undefined ? undefined : Array.isArray(options.symmetry) ? { groups: options.symmetry as readonly (readonly Id[])[] } : (options.symmetry as SymmetryOptions<S, M>);
   if (symmetryOptions && sys.causal) throw new InputError('symmetry and causality cannot be combined: the causal log names nodes');
-  if (symmetryOptions) checkFaultSymmetry(sys, symmetryOptions.groups);
   const canonical = symmetryOptions ? symmetryCanonicaliser<S, M>(symmetryOptions, sys.nodes.length, sys.serverIds, sys.ordered) : undefined;
+  if (symmetryOptions) checkFaultSymmetry(sys, symmetryOptions.groups);
 
   // Properties see the system's view; the search calls them with the state alone.
   const properties = (options.properties as readonly SystemProperty<S, M>[]).map((p): Property<SystemState<S, M>> => withView(p, sys.view));
@@ -72,7 +72,7 @@ export function actorSystem<S, M, I = unknown, O = unknown>(declared: ActorSyste
     // Partial-order reduction (`--por`): which actions commute. With causality too: the log is
     // per node, and an event's clock depends only on its node's previous event and on the send
     // event it receives, both logged before it, so steps of two nodes log the same either way.
-    ...independence<M>((id) => sys.nodes[id]?.client !== undefined),
+    ...independence<M>((id) => sys.nodes[id]?.client !== undefined, sys.failureDetector),
     present: (s) => present(sys, s),
     fairness: actorFairness(fairnessByNode(options.actors)),
   };
