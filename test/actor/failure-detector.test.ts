@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorSystem, always, explore, type Actor, type ActorAction, type Id, type SystemState } from '../../checker/index.ts';
 import { canReduce } from '../../checker/explore/por.ts';
+import { renderMermaid } from '../../checker/trace/mermaid.ts';
 import { renderText } from '../../checker/trace/text.ts';
 import { PLAIN } from '../../checker/trace/style.ts';
 import { traceOf, viewOfTrace } from '../trace/fixtures.ts';
@@ -122,19 +123,21 @@ describe('a perfect failure detector', () => {
     expect((r.record as { notified: readonly unknown[] }).notified).toHaveLength(1);
   });
 
-  it('shows in the text view who learnt what, and what they did', () => {
+  it('shows in the text and Mermaid views who learnt what, and what they did', () => {
     const m = primaryBackup(true);
     const steps: ActorAction<Msg>[] = [
       { kind: 'choose', node: 0, choice: 'write' },
       { kind: 'crash', node: 0 },
       { kind: 'restart', node: 0 },
     ];
-    const text = renderText(viewOfTrace(m, traceOf(m, 'PrimaryAvailable', steps)), { style: PLAIN });
+    const view = viewOfTrace(m, traceOf(m, 'PrimaryAvailable', steps));
+    const text = renderText(view, { style: PLAIN });
     expect(text).toContain('replica2 learns replica1 is down');
     expect(text).toContain('replica2.role: "backup" → "primary"');
     expect(text).toContain('client learns replica1 is down');
     expect(text).toContain('replica2 learns replica1 is up');
     expect(text).toContain('replica2 sends State(0) → replica1');
+    expect(renderMermaid(view)).toContain('Note right of n1: learns replica1 is down<br/>role: backup → primary');
   });
 
   it('makes a crash touch every node, so partial-order reduction keeps it apart from their steps', () => {
