@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorSystem, always, explore, type Actor, type ActorAction, type Id, type SystemState } from '../../checker/index.ts';
 import { canReduce } from '../../checker/explore/por.ts';
+import { renderHtml } from '../../checker/trace/html.ts';
 import { renderMermaid } from '../../checker/trace/mermaid.ts';
 import { renderText } from '../../checker/trace/text.ts';
 import { PLAIN } from '../../checker/trace/style.ts';
@@ -123,7 +124,7 @@ describe('a perfect failure detector', () => {
     expect((r.record as { notified: readonly unknown[] }).notified).toHaveLength(1);
   });
 
-  it('shows in the text and Mermaid views who learnt what, and what they did', () => {
+  it('shows in the text, Mermaid and HTML views who learnt what, and what they did', () => {
     const m = primaryBackup(true);
     const steps: ActorAction<Msg>[] = [
       { kind: 'choose', node: 0, choice: 'write' },
@@ -138,6 +139,7 @@ describe('a perfect failure detector', () => {
     expect(text).toContain('replica2 learns replica1 is up');
     expect(text).toContain('replica2 sends State(0) → replica1');
     expect(renderMermaid(view)).toContain('Note right of n1: learns replica1 is down<br/>role: backup → primary');
+    expect(renderHtml(view)).toContain('{"node":1,"text":"learns replica1 is down"}');
   });
 
   it('makes a crash touch every node, so partial-order reduction keeps it apart from their steps', () => {
