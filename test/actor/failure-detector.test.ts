@@ -153,4 +153,28 @@ describe('a perfect failure detector', () => {
     expect(independent(false)).toBe(true);
     expect(independent(true)).toBe(false);
   });
+
+  it('lets a told client record operations, in the step, named by the client', () => {
+    // The client's read waits on the only server; told it is down, the client gives up on it.
+    const server: Actor<object, Msg> = { name: 'server', init: () => ({}) };
+    const reader: Actor<{ readonly waiting: boolean }, Msg, never, string, string> = {
+      name: 'reader',
+      init(ctx) {
+        ctx.invoke('read');
+        return { waiting: true };
+      },
+      onPeerDown(s, _peer, ctx) {
+        ctx.complete('unavailable');
+        s.waiting = false;
+      },
+    };
+    const m = actorSystem<object, Msg, string, string>({
+      actors: [{ actor: server }, { actor: reader, client: true }],
+      faults: { crashes: 1, failureDetector: true },
+      properties: [],
+    });
+    const r = m.record(m.init()[0]!, { kind: 'crash', node: 0 })!;
+    expect(r.record.returned).toEqual([{ client: 0, node: 1, value: 'unavailable' }]);
+    expect(r.state.history[0]).toMatchObject([{ input: 'read', output: 'unavailable', done: true }]);
+  });
 });
