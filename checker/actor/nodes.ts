@@ -1,6 +1,7 @@
 // The nodes of an actor system and their names: one node per actor of each group, in order (a
 // node's id is its position), named after its role, numbered when the role has several
 // (`participant1`, `participant2`). Clients are numbered apart: their index in the history.
+// Fault options name servers by role, display name or id (`selectServers`).
 
 import { InputError } from '../errors.ts';
 import type { Actor, Id } from './actor.ts';

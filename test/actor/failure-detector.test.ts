@@ -124,6 +124,18 @@ describe('a perfect failure detector', () => {
     expect((r.record as { notified: readonly unknown[] }).notified).toHaveLength(1);
   });
 
+  it('tells a restarted node which servers are still down; its own changes stop before', () => {
+    const m = primaryBackup(true);
+    let s = m.init()[0]!;
+    for (const a of [{ kind: 'crash', node: 0 }, { kind: 'crash', node: 1 }] as const) s = m.next(s, a)!;
+    const r = m.record(s, { kind: 'restart', node: 0 })!;
+    expect(r.state.actors[0]).toEqual({ role: 'primary', value: 0 });
+    expect(r.record).toMatchObject({
+      changes: [{ path: 'role', after: 'backup' }],
+      notified: [{ node: 0, peer: 1, event: 'down', changes: [{ path: 'role', before: 'backup', after: 'primary' }] }],
+    });
+  });
+
   it('shows in the text, Mermaid and HTML views who learnt what, and what they did', () => {
     const m = primaryBackup(true);
     const steps: ActorAction<Msg>[] = [
