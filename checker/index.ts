@@ -31,6 +31,7 @@ export {
   type SystemState,
   type NetworkOptions,
   type FaultOptions,
+  type NodeSelector,
 } from './actor/system.ts';
 export { majority, type SystemView } from './actor/system-view.ts';
 export type { Envelope } from './actor/network.ts';

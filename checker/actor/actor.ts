@@ -64,4 +64,11 @@ export interface Actor<S, M, C = string, I = unknown, O = unknown> {
    * `init` with its durable fields laid over (and `init`'s sends and timers happen again).
    */
   recover?(durable: Partial<S>, ctx: Context<M, I, O>): S;
+  /**
+   * With `faults.failureDetector`: server `peer` has crashed. Runs in the crash's own step, on
+   * every other live node that has it (a perfect detector: at once, and never wrongly).
+   */
+  onPeerDown?(state: Draft<S>, peer: Id, ctx: Context<M, I, O>): void;
+  /** With `faults.failureDetector`: server `peer` has restarted (in the restart's own step). */
+  onPeerUp?(state: Draft<S>, peer: Id, ctx: Context<M, I, O>): void;
 }

@@ -1,13 +1,15 @@
 // Faults, each an action of its own within a budget per run: the network loses or duplicates a
 // message; a server crashes (keeping only its durable fields, its timers disarmed and, by
 // default, the messages in flight to it lost) and restarts; a partition cuts the servers in two
-// until it heals (messages between the sides wait; clients reach every server).
+// until it heals (messages between the sides wait; clients reach every server). `crashable` and
+// `partitionable` aim crashes and partitions at some servers only (system-config.ts resolves them).
 
 import { freeze } from 'immer';
-import { HandlerError } from '../errors.ts';
+import { HandlerError, InputError } from '../errors.ts';
 import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
 import { withSent, type Cause } from './causality.ts';
+import { tellDown, tellUp } from './failure-detector.ts';
 import { applyEffects, contextOf, errorMessage } from './handler.ts';
 import { candidates, insert, locate, removeAt } from './network.ts';
 import type { Node } from './nodes.ts';
@@ -37,7 +39,7 @@ export function networkFaults<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M
 
 /** Adds to `out` the crashes the budget allows and the restarts of crashed servers. */
 export function nodeFaults<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, out: ActorAction<M>[]): void {
-  for (const id of sys.serverIds) {
+  for (const id of sys.crashable) {
     if (!s.crashed[id] && s.faults.crashes < sys.maxCrashes) out.push({ kind: 'crash', node: id });
     if (s.crashed[id] && sys.restarts) out.push({ kind: 'restart', node: id });
   }
@@ -64,15 +66,19 @@ export function loseOrDuplicate<S, M>(sys: SystemConfig<S, M>, s: SystemState<S,
 
 export function crash<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: Kind<M, 'crash'>, rec: Recorder<M> | undefined): SystemState<S, M> | undefined {
   const node = sys.nodes[a.node];
-  if (!node || node.client !== undefined || s.crashed[a.node] || s.faults.crashes >= sys.maxCrashes) return undefined;
+  if (!node || !sys.crashable.includes(node.id) || s.crashed[a.node] || s.faults.crashes >= sys.maxCrashes) return undefined;
   const id = node.id;
   if (rec) rec.dropped = sys.crashLosesMessages ? s.network.filter((e) => e.to === id) : [];
   const actors = replaced(s.actors, id, durablePart(node, s.actors[id]!));
   const network = sys.crashLosesMessages ? s.network.filter((e) => e.to !== id) : s.network;
-  return systemState(actors, replaced(s.crashed, id, true), replaced(s.timers, id, Object.freeze([])), network, s.history, spent(s.faults, 1, 0, 0, 0), s.partition, s.causality);
+  const t = systemState(actors, replaced(s.crashed, id, true), replaced(s.timers, id, Object.freeze([])), network, s.history, spent(s.faults, 1, 0, 0, 0), s.partition, s.causality);
+  return sys.failureDetector ? tellDown(sys, t, id, rec) : t;
 }
 
-/** A crashed server comes back from its durable fields: `recover`, or `init` with them laid over. */
+/**
+ * A crashed server comes back from its durable fields: `recover`, or `init` with them laid over.
+ * With a failure detector, the live nodes are then told (failure-detector.ts).
+ */
 export function restart<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: Kind<M, 'restart'>, rec: Recorder<M> | undefined): SystemState<S, M> | undefined {
   const node = sys.nodes[a.node];
   if (!node || !s.crashed[a.node] || !sys.restarts) return undefined;
@@ -85,7 +91,8 @@ export function restart<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: 
   } catch (e) {
     throw new HandlerError(`${node.name} threw while restarting: ${errorMessage(e)}`);
   }
-  return applyEffects(sys, s, node, freeze(state, true), fx, RESTART, s.network, s.timers, replaced(s.crashed, node.id, false));
+  const t = applyEffects(sys, s, node, freeze(state, true), fx, RESTART, s.network, s.timers, replaced(s.crashed, node.id, false));
+  return sys.failureDetector ? tellUp(sys, t, node.id, rec) : t;
 }
 
 export function partition<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: Kind<M, 'partition'>): SystemState<S, M> | undefined {
@@ -97,6 +104,26 @@ export function partition<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a
 
 export function heal<S, M>(s: SystemState<S, M>): SystemState<S, M> | undefined {
   return s.partition === null ? undefined : systemState(s.actors, s.crashed, s.timers, s.network, s.history, s.faults, null, s.causality);
+}
+
+/**
+ * Aimed faults break a symmetry that treats a node they may strike like one they may not: every
+ * group of interchangeable nodes must lie wholly inside or wholly outside each aimed set.
+ */
+export function checkFaultSymmetry<S, M>(sys: SystemConfig<S, M>, groups: readonly (readonly Id[])[]): void {
+  const aimed: [string, readonly Id[]][] = [
+    ['faults.crashable', sys.crashable],
+    ['faults.partitionable', sys.partitionable],
+  ];
+  for (const group of groups) {
+    for (const [option, ids] of aimed) {
+      const inside = group.filter((id) => ids.includes(id));
+      if (inside.length > 0 && inside.length < group.length) {
+        const names = (xs: readonly Id[]) => xs.map((id) => sys.nodeNames[id] ?? String(id)).join(', ');
+        throw new InputError(`symmetry group {${names(group)}} mixes nodes ${option} names (${names(inside)}) with nodes it does not`);
+      }
+    }
+  }
 }
 
 /** What survives a crash: the fields the actor declares durable. */

@@ -11,6 +11,7 @@
 // default) the messages in flight to x, and a message y sends to x is lost either way, by the
 // crash after it or at the send to a crashed node (or kept either way, when crashes keep
 // messages); y's step is enabled whether x is up or not, and the crash whether y stepped or not.
+// Not with a failure detector: then the crash also runs the other nodes' `onPeerDown`.
 //
 // Everything else is treated as dependent on everything: two crashes (they share a budget),
 // restarts (a restart decides whether a message sent to the node survives), losing and duplicating
@@ -35,7 +36,8 @@ export function stepOf<M>(a: ActorAction<M>): Id | undefined {
   }
 }
 
-export function independence<M>(isClient: (id: Id) => boolean): {
+/** `crashesTell`: a failure detector tells the other nodes of a crash, so a crash touches them. */
+export function independence<M>(isClient: (id: Id) => boolean, crashesTell = false): {
   independent(a: ActorAction<M>, b: ActorAction<M>): boolean;
   actionKey(a: ActorAction<M>): number;
 } {
@@ -44,8 +46,8 @@ export function independence<M>(isClient: (id: Id) => boolean): {
       const x = stepOf(a);
       const y = stepOf(b);
       if (x === undefined && y === undefined) return false;
-      if (x === undefined) return a.kind === 'crash' && a.node !== y;
-      if (y === undefined) return b.kind === 'crash' && b.node !== x;
+      if (x === undefined) return !crashesTell && a.kind === 'crash' && a.node !== y;
+      if (y === undefined) return !crashesTell && b.kind === 'crash' && b.node !== x;
       if (x === y) return false;
       return !(isClient(x) && isClient(y));
     },

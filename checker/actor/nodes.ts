@@ -1,9 +1,11 @@
 // The nodes of an actor system and their names: one node per actor of each group, in order (a
 // node's id is its position), named after its role, numbered when the role has several
 // (`participant1`, `participant2`). Clients are numbered apart: their index in the history.
+// Fault options name servers by role, display name or id (`selectServers`).
 
+import { InputError } from '../errors.ts';
 import type { Actor, Id } from './actor.ts';
-import type { ActorGroup } from './system-options.ts';
+import type { ActorGroup, NodeSelector } from './system-options.ts';
 
 export interface Node<S, M> {
   readonly id: Id;
@@ -46,4 +48,28 @@ export function nodesOf<S, M>(groups: readonly ActorGroup<S, M>[]): Nodes<S, M> 
     clientIds,
     peersOf: nodes.map((n) => Object.freeze(serverIds.filter((id) => id !== n.id))),
   };
+}
+
+/**
+ * The servers that `selectors` name, sorted: a role names every node playing it, a display name
+ * (`server2`) or an id one node. `option` names the declaration in errors; naming a client, or
+ * nothing at all, is an input error (clients are outside faults).
+ */
+export function selectServers<S, M>(nodes: Nodes<S, M>, selectors: readonly NodeSelector[], option: string): readonly Id[] {
+  const chosen = new Set<Id>();
+  for (const sel of selectors) {
+    const ids = typeof sel === 'number' ? (nodes.nodes[sel] ? [sel] : []) : named(nodes, sel);
+    if (ids.length === 0) throw new InputError(`${option}: no node is ${typeof sel === 'number' ? `id ${sel}` : `named or playing ${JSON.stringify(sel)}`}`);
+    for (const id of ids) {
+      if (nodes.nodes[id]!.client !== undefined) throw new InputError(`${option}: ${nodes.nodeNames[id]} is a client, and clients are outside faults`);
+      chosen.add(id);
+    }
+  }
+  return Object.freeze([...chosen].sort((x, y) => x - y));
+}
+
+/** The nodes playing role `name`, or else the node whose display name it is. */
+function named<S, M>(nodes: Nodes<S, M>, name: string): Id[] {
+  const playing = nodes.nodes.filter((n) => n.actor.name === name).map((n) => n.id);
+  return playing.length > 0 ? playing : nodes.nodes.filter((n) => n.name === name).map((n) => n.id);
 }

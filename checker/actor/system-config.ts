@@ -6,7 +6,7 @@ import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
 import { causalSuffix } from './causality.ts';
 import { formatActorAction } from './format.ts';
-import { nodesOf, type Nodes } from './nodes.ts';
+import { nodesOf, selectServers, type Nodes } from './nodes.ts';
 import type { ActorSystemOptions } from './system-options.ts';
 import { systemView, type SystemView } from './system-view.ts';
 
@@ -17,11 +17,17 @@ export interface SystemConfig<S, M> extends Nodes<S, M> {
   readonly maxLost: number;
   readonly maxDuplicated: number;
   readonly maxCrashes: number;
+  /** The servers that may crash, sorted. */
+  readonly crashable: readonly Id[];
   readonly restarts: boolean;
   readonly crashLosesMessages: boolean;
   readonly maxPartitions: number;
   /** Every split of the servers a partition may make, each named by the side it isolates. */
   readonly partitionChoices: readonly (readonly Id[])[];
+  /** The servers a partition may isolate, sorted. */
+  readonly partitionable: readonly Id[];
+  /** Whether live nodes are told when a server goes down or comes back (failure-detector.ts). */
+  readonly failureDetector: boolean;
   readonly keepNoopDeliveries: boolean;
   /** Whether the state keeps the causal log. */
   readonly causal: boolean;
@@ -37,17 +43,23 @@ export function configure<S, M>(options: ActorSystemOptions<S, M>): SystemConfig
   const maxPartitions = options.faults?.partitions ?? 0;
   const formatMessage = options.formatMessage ?? ((m: M) => JSON.stringify(m));
   const causal = options.causality ?? false;
+  const faults = options.faults ?? {};
+  const crashable = faults.crashable ? selectServers(nodes, faults.crashable, 'faults.crashable') : nodes.serverIds;
+  const partitionable = faults.partitionable ? selectServers(nodes, faults.partitionable, 'faults.partitionable') : nodes.serverIds;
   return {
     ...nodes,
     clientCount: nodes.clientIds.length,
     ordered: options.network?.ordered ?? false,
     maxLost: options.network?.lose ?? 0,
     maxDuplicated: options.network?.duplicate ?? 0,
-    maxCrashes: options.faults?.crashes ?? 0,
-    restarts: options.faults?.restart ?? true,
-    crashLosesMessages: options.faults?.crashLosesMessages ?? true,
+    maxCrashes: faults.crashes ?? 0,
+    crashable,
+    restarts: faults.restart ?? true,
+    crashLosesMessages: faults.crashLosesMessages ?? true,
     maxPartitions,
-    partitionChoices: maxPartitions > 0 ? splits(nodes.serverIds) : [],
+    partitionChoices: maxPartitions > 0 ? splits(nodes.serverIds).filter((side) => isolates(nodes.serverIds, side, partitionable)) : [],
+    partitionable,
+    failureDetector: faults.failureDetector ?? false,
     keepNoopDeliveries: options.keepNoopDeliveries ?? false,
     causal,
     formatMessage,
@@ -68,4 +80,10 @@ function splits(servers: readonly Id[]): (readonly Id[])[] {
     out.push(Object.freeze(side));
   }
   return out;
+}
+
+/** Whether the split that isolates `side` leaves one of its two sides made only of `allowed`. */
+function isolates(servers: readonly Id[], side: readonly Id[], allowed: readonly Id[]): boolean {
+  const inside = (ids: readonly Id[]) => ids.every((id) => allowed.includes(id));
+  return inside(side) || inside(servers.filter((id) => !side.includes(id)));
 }

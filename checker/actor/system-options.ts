@@ -17,9 +17,17 @@ export interface NetworkOptions {
   readonly duplicate?: number;
 }
 
+/**
+ * A server named in a fault option: a role (its actor's `name`, every node playing it), a node's
+ * display name (`server2`), or a node id.
+ */
+export type NodeSelector = string | Id;
+
 export interface FaultOptions {
   /** How many crashes a run may have (clients never crash). */
   readonly crashes?: number;
+  /** Which servers may crash (the budget is shared among them). Default: every server. */
+  readonly crashable?: readonly NodeSelector[];
   /** Whether a crashed node restarts (from its durable state). Default true. */
   readonly restart?: boolean;
   /** Whether a crash also loses the messages in flight to the node. Default true. */
@@ -27,6 +35,17 @@ export interface FaultOptions {
   /** How many partitions a run may have. A partition splits the servers in two until `heal`;
    *  messages between the sides wait in the network. Clients reach every server. */
   readonly partitions?: number;
+  /**
+   * Which servers a partition may isolate: a partition's cut leaves one side made only of these
+   * (the other side holds the rest of the servers). Default: every server, so every split.
+   */
+  readonly partitionable?: readonly NodeSelector[];
+  /**
+   * A perfect failure detector: when a server crashes, every other live node whose actor has
+   * `onPeerDown` is told in the same step; when it restarts, every other live node's `onPeerUp`
+   * runs, and the restarted node's `onPeerDown` for each server still down. See failure-detector.ts.
+   */
+  readonly failureDetector?: boolean;
 }
 
 /** One role of the system and how many nodes play it. Client groups fix the types of the

@@ -15,7 +15,7 @@ import type { Id } from './actor.ts';
 import { emptyLog, type Cause } from './causality.ts';
 import { emptyHistory } from './client-history.ts';
 import { deliver, deliveries } from './delivery.ts';
-import { crash, heal, loseOrDuplicate, networkFaults, nodeFaults, partition, partitionFaults, restart } from './faults.ts';
+import { checkFaultSymmetry, crash, heal, loseOrDuplicate, networkFaults, nodeFaults, partition, partitionFaults, restart } from './faults.ts';
 import { applyEffects, contextOf, errorMessage } from './handler.ts';
 import { actorFairness, fairnessByNode } from './fairness.ts';
 import { independence } from './independence.ts';
@@ -29,7 +29,7 @@ import { NO_FAULTS, systemState, type SystemState } from './system-state.ts';
 import type { SystemView } from './system-view.ts';
 import { fireTimer, timeouts } from './timers.ts';
 
-export type { ActorGroup, ActorSystemOptions, FaultOptions, NetworkOptions, SystemProperty } from './system-options.ts';
+export type { ActorGroup, ActorSystemOptions, FaultOptions, NetworkOptions, NodeSelector, SystemProperty } from './system-options.ts';
 export type { FaultsSpent, SystemState } from './system-state.ts';
 
 /** The compiled model, with what a renderer needs to name nodes; it records its steps. */
@@ -47,6 +47,7 @@ export function actorSystem<S, M, I = unknown, O = unknown>(declared: ActorSyste
   const symmetryOptions = options.symmetry === undefined ? undefined : Array.isArray(options.symmetry) ? { groups: options.symmetry as readonly (readonly Id[])[] } : (options.symmetry as SymmetryOptions<S, M>);
   if (symmetryOptions && sys.causal) throw new InputError('symmetry and causality cannot be combined: the causal log names nodes');
   const canonical = symmetryOptions ? symmetryCanonicaliser<S, M>(symmetryOptions, sys.nodes.length, sys.serverIds, sys.ordered) : undefined;
+  if (symmetryOptions) checkFaultSymmetry(sys, symmetryOptions.groups);
 
   // Properties see the system's view; the search calls them with the state alone.
   const properties = (options.properties as readonly SystemProperty<S, M>[]).map((p): Property<SystemState<S, M>> => withView(p, sys.view));
@@ -71,7 +72,7 @@ export function actorSystem<S, M, I = unknown, O = unknown>(declared: ActorSyste
     // Partial-order reduction (`--por`): which actions commute. With causality too: the log is
     // per node, and an event's clock depends only on its node's previous event and on the send
     // event it receives, both logged before it, so steps of two nodes log the same either way.
-    ...independence<M>((id) => sys.nodes[id]?.client !== undefined),
+    ...independence<M>((id) => sys.nodes[id]?.client !== undefined, sys.failureDetector),
     present: (s) => present(sys, s),
     fairness: actorFairness(fairnessByNode(options.actors)),
   };

@@ -71,6 +71,7 @@ function pageData(view: TraceView): PageData {
         ...(t.timer !== undefined ? { timer: t.timer } : {}),
         ...(t.choice !== undefined ? { choice: t.choice } : {}),
         ...(t.isolated !== undefined ? { isolated: t.isolated } : {}),
+        ...(t.notified !== undefined ? { told: t.notified.map((n) => ({ node: n.node, text: `learns ${tl!.nodes[n.peer]} is ${n.event}` })) } : {}),
       };
     }),
     states: view.states.length > 0 ? view.states : [],

@@ -72,6 +72,10 @@ export function renderMermaid(view: TraceView, options: MermaidOptions = {}): st
       partitioned = false;
     }
     if (withChanges) changeNote(step, maxChanges, line);
+    for (const n of step.notified ?? []) {
+      const told = [`learns ${tl.nodes[n.peer]} is ${n.event}`, ...(withChanges ? changeLines(n.changes, maxChanges) : [])];
+      line(`Note right of ${id(n.node)}: ${told.map(mermaidText).join('<br/>')}`);
+    }
     if (view.violationAt === step.index && step.index < tl.steps.length) line(`Note over ${all}: ${mermaidText(`✗ ${trace.property} fails here`)}`);
   }
   if (partitioned) line('end');

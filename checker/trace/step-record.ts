@@ -28,6 +28,20 @@ export interface ClientCall {
   readonly value: Json;
 }
 
+/**
+ * What a node did when the failure detector told it that `peer` went down or came up. Its sends,
+ * invocations and returns are the step's, with the others (they name their node).
+ */
+export interface PeerNotice {
+  readonly node: number;
+  readonly peer: number;
+  readonly event: 'down' | 'up';
+  /** What changed in `node`. */
+  readonly changes: readonly Change[];
+  readonly timersSet: readonly string[];
+  readonly timersCancelled: readonly string[];
+}
+
 /** Which kind of step it was, with what names it. */
 export type StepAct =
   /** The initial state: what the nodes' `init` sent, armed and invoked. */
@@ -37,7 +51,12 @@ export type StepAct =
   | { readonly kind: 'deliver' | 'lose' | 'duplicate'; readonly message: MessageRecord }
   | { readonly kind: 'timeout'; readonly node: number; readonly timer: string }
   | { readonly kind: 'choose'; readonly node: number; readonly choice: string }
-  | { readonly kind: 'crash' | 'restart'; readonly node: number }
+  | {
+      readonly kind: 'crash' | 'restart';
+      readonly node: number;
+      /** With a failure detector: the nodes told of the crash or restart, in the order told. */
+      readonly notified?: readonly PeerNotice[];
+    }
   | { readonly kind: 'partition'; readonly isolated: readonly number[] }
   | { readonly kind: 'heal' };
 

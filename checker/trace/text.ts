@@ -197,6 +197,13 @@ function details(step: TimelineStep, nodes: readonly string[], st: Style): strin
     for (const c of step.changes) out.push(change(`${name}${c.path ? '.' + c.path : ''}`, c, st));
   }
   if (step.dropped.length > 0) out.push(st.red(`drops in flight: ${step.dropped.map((f) => `${nodes[f.from]} → ${nodes[f.to]}: ${f.text}`).join(', ')}`));
+  for (const n of step.notified ?? []) {
+    const who = nodes[n.node]!;
+    out.push(st.yellow(`${who} learns ${nodes[n.peer]} is ${n.event}`));
+    for (const c of n.changes) out.push(change(`${who}${c.path ? '.' + c.path : ''}`, c, st));
+    for (const t of n.timersSet) out.push(st.dim(`${who} sets timer ${t}`));
+    for (const t of n.timersCancelled) out.push(st.dim(`${who} cancels timer ${t}`));
+  }
   out.push(...sendLines(step.sends, nodes, st));
   for (const t of step.timersSet) out.push(st.dim(`${name} sets timer ${t}`));
   for (const t of step.timersCancelled) out.push(st.dim(`${name} cancels timer ${t}`));

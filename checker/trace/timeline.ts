@@ -10,7 +10,7 @@
 import type { ActorAction } from '../actor/actions.ts';
 import { choiceText } from '../actor/format.ts';
 import type { Change, Json } from './plain.ts';
-import type { MessageRecord, StepKind, StepRecord } from './step-record.ts';
+import type { MessageRecord, PeerNotice, StepKind, StepRecord } from './step-record.ts';
 import type { TraceView } from './view.ts';
 
 /** A message in flight, with the step that sent it (0: sent by `init`). */
@@ -35,6 +35,8 @@ export interface TimelineStep {
   readonly timer?: string;
   readonly choice?: string;
   readonly isolated?: readonly number[];
+  /** A crash or restart with a failure detector: the nodes told, and what each did. */
+  readonly notified?: readonly PeerNotice[];
   /** Messages the step put in flight. */
   readonly sends: readonly Flight[];
   /** Messages the step removed other than the one it names (a crash drops those to the node). */
@@ -162,6 +164,7 @@ function replayed(index: number, label: string, r: StepRecord, flights: Flights,
     ...(r.kind === 'timeout' ? { timer: r.timer } : {}),
     ...(r.kind === 'choose' ? { choice: r.choice } : {}),
     ...(r.kind === 'partition' ? { isolated: r.isolated } : {}),
+    ...((r.kind === 'crash' || r.kind === 'restart') && r.notified ? { notified: r.notified } : {}),
     sends,
     dropped,
     changes: r.changes,

@@ -1,6 +1,6 @@
 // Two-phase commit as an actor system, with its properties.
 
-import { actorSystem, always, sometimes, type Id, type Rename, type SystemState, type SystemView } from '../../checker/index.ts';
+import { actorSystem, always, sometimes, type FaultOptions, type Id, type Rename, type SystemState, type SystemView } from '../../checker/index.ts';
 import { coordinator, type CoordinatorState } from './coordinator.ts';
 import { formatMessage, type Message } from './messages.ts';
 import type { TwoPhaseOptions } from './options.ts';
@@ -11,6 +11,8 @@ export type TwoPhaseState = SystemState<NodeState, Message>;
 
 export interface TwoPhaseSystemOptions extends TwoPhaseOptions {
   readonly crashes?: number;
+  /** Which nodes may crash, whether they restart (see `FaultOptions`); `crashes` is the budget. */
+  readonly faults?: Omit<FaultOptions, 'crashes'>;
   readonly lose?: number;
   readonly duplicate?: number;
 }
@@ -50,7 +52,7 @@ export function twoPhaseCommit(options: TwoPhaseSystemOptions) {
       { actor: participant(options), count: options.participants },
     ],
     network: { lose: options.lose ?? 0, duplicate: options.duplicate ?? 0 },
-    faults: { crashes: options.crashes ?? 0 },
+    faults: { ...options.faults, crashes: options.crashes ?? 0 },
     properties: [
       atomicity,
       validity,

@@ -3,7 +3,7 @@
 // logged, or it presumes abort), everyone decides; if it never comes back, a prepared participant
 // waits for ever, although every safety property still holds.
 
-import { eventually, actorFairness, withView, type ActorAction } from '../../checker/index.ts';
+import { eventually, actorFairness, withView } from '../../checker/index.ts';
 import type { Message } from './messages.ts';
 import type { ParticipantState } from './participant.ts';
 import { atomicity, twoPhaseCommit, validity, type TwoPhaseState } from './system.ts';
@@ -22,22 +22,20 @@ export interface TerminationOptions {
   readonly coordinatorRestarts: boolean;
 }
 
-const COORDINATOR = 0;
-
 /**
  * 2PC where only the coordinator may crash (once), checked for Termination. Participants' votes
  * are weakly fair (a participant asked to vote does vote, yes or no); deliveries, the vote timeout
  * and the coordinator's restart are fair by default.
  */
 export function twoPhaseCommitTermination(options: TerminationOptions) {
-  const system = twoPhaseCommit({ participants: options.participants, crashes: 1 });
-  const allowed = (a: ActorAction<Message>): boolean =>
-    (a.kind !== 'crash' || a.node === COORDINATOR) && (a.kind !== 'restart' || options.coordinatorRestarts);
+  const system = twoPhaseCommit({
+    participants: options.participants,
+    crashes: 1,
+    faults: { crashable: ['coordinator'], restart: options.coordinatorRestarts },
+  });
   return {
     ...system,
-    actions: (s: TwoPhaseState) => system.actions(s).filter(allowed),
-    next: (s: TwoPhaseState, a: ActorAction<Message>) => (allowed(a) ? system.next(s, a) : undefined),
     properties: [atomicity, validity, termination].map((p) => withView(p, system.system)),
-    fairness: actorFairness<Message, unknown>((id) => (id === COORDINATOR ? {} : { choices: 'weak' })),
+    fairness: actorFairness<Message, unknown>((id) => (system.system.roles[id] === 'coordinator' ? {} : { choices: 'weak' })),
   };
 }

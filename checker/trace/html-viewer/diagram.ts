@@ -91,6 +91,11 @@ function drawLanes(root: SVGElement, nodes: readonly string[], steps: readonly P
 
 function drawStep(g: SVGElement, s: PageStep, raw: boolean): void {
   const t = y(s.index);
+  // The nodes a failure detector told of this crash or restart, each on its lane.
+  for (const n of s.told ?? []) {
+    svg('circle', { cx: x(n.node), cy: t, r: 4, class: 'local' }, g);
+    svg('text', { x: x(n.node) + 10, y: t + 4, class: 'local' }, g, n.text);
+  }
   switch (s.kind) {
     case 'deliver':
     case 'lose':

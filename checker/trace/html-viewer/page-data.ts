@@ -35,6 +35,8 @@ export interface PageStep {
   readonly timer?: string;
   readonly choice?: string;
   readonly isolated?: readonly number[];
+  /** A crash or restart with a failure detector: the nodes told (`learns replica1 is down`). */
+  readonly told?: readonly { readonly node: number; readonly text: string }[];
 }
 
 export interface PageOp {
