@@ -6,6 +6,7 @@ import { toJson, type Json } from './plain.ts';
 import type { Replayed } from './replay.ts';
 import type { StepRecord } from './step-record.ts';
 import type { Trace } from './trace.ts';
+import { historyVerdict, linearizabilityOf, operationText, type HistoryVerdict } from './history-verdict.ts';
 import { culprits, firstViolation } from './verdict.ts';
 
 export interface TraceView {
@@ -21,18 +22,27 @@ export interface TraceView {
   readonly violationAt?: number;
   /** Nodes (actor systems) or fields of the last state that break the property. */
   readonly culprits: readonly string[];
+  /** A linearizability violation: the checker's verdict on the history, with its explanation. */
+  readonly history?: HistoryVerdict;
+  /** A client's operation as people read it (through the sequential spec, when there is one). */
+  readonly operationText?: (input: Json, output: Json | undefined, done: boolean) => string;
 }
 
 /** The view of `trace` given the model and its replay. */
 export function viewOf(model: AnyModel, trace: Trace, { states, records }: Replayed): TraceView {
   const at = firstViolation(model, trace.property, states);
-  const blamed = at !== undefined && states.length > 0 ? culprits(model, trace.property, states[0], states[at]) : [];
+  // A linearizability violation is blamed on the clients whose operations cannot be ordered.
+  const lin = linearizabilityOf(model);
+  const verdict = at !== undefined && lin?.property === trace.property ? historyVerdict(model, states[at], trace.property) : undefined;
+  const blamed = verdict && !verdict.linearizable ? verdict.clients : at !== undefined && states.length > 0 ? culprits(model, trace.property, states[0], states[at]) : [];
   return {
     trace,
     states: states.map((s) => toJson(model.present ? model.present(s) : s)),
     records,
     ...(at !== undefined ? { violationAt: at } : {}),
-    culprits: blamed,
+    culprits: [...blamed],
+    ...(verdict && !verdict.linearizable ? { history: verdict } : {}),
+    operationText: (input, output, done) => operationText(lin?.spec, input, output, done),
   };
 }
 

@@ -20,6 +20,8 @@ export interface PageData {
   readonly inFlight: readonly PageFlight[];
   /** A lasso: the step the run goes back to after the last, for ever. */
   readonly cycleStart: number | null;
+  /** A linearizability violation: the checker's explanation (as `lincheck` prints it). */
+  readonly explanation: string | null;
 }
 
 /** A step as the timeline has it (timeline.ts), only what the page draws. */
@@ -40,6 +42,8 @@ export interface PageStep {
 export interface PageOp {
   /** The client's name. */
   readonly client: string;
+  /** The operation as people read it (through the sequential spec): `write(31)`, `read() → nil`. */
+  readonly text: string;
   readonly input: Json;
   readonly output?: Json;
   readonly invokedAt: number;

@@ -94,5 +94,6 @@ export function showState(data: PageData, i: number): void {
 export function drawBroken(data: PageData): void {
   let html = `<h3>✗ ${esc(data.property)} is violated${data.violationAt !== null ? ` after step ${data.violationAt}` : ''}${data.culprits.length > 0 ? ' by' : ''}</h3>`;
   for (const c of data.culprits) html += `<div class="node-state"><h3>${esc(c.name)}</h3><pre class="json">${tree(c.value, undefined, 0, false)}</pre></div>`;
+  if (data.explanation !== null) html += `<pre class="explanation">${esc(data.explanation)}</pre>`;
   byId('broken').innerHTML = html;
 }
