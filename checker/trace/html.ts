@@ -103,7 +103,8 @@ function embedJson(v: unknown): string {
   return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const CSS = `
+/** The trace page's styles; the explorer page shares its diagram and state styles. */
+export const CSS = `
 :root { --fg: #1f2328; --muted: #656d76; --line: #d0d7de; --bg: #fff; --panel: #f6f8fa; --red: #cf222e; --green: #1a7f37;
   --blue: #0969da; --amber: #9a6700; --sel: #fff8c5; --changed: #dafbe1; }
 * { box-sizing: border-box; }
