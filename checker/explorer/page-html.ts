@@ -22,7 +22,7 @@ export function explorerPage(title: string): string {
   <nav id="toolbar">
     <button id="back" title="one step back (←)">◀ Back</button>
     <button id="forward" title="redo the step undone (→)">Forward ▶</button>
-    <button id="restart" title="back to the initial state">⏮ Initial state</button>
+    <button id="restart" title="back to the initial state">Initial state</button>
     <span class="sep"></span>
     <button id="save">Save as trace</button>
     <label class="file">Open trace… <input type="file" id="open" accept=".json,application/json"></label>
