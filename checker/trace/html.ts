@@ -86,6 +86,7 @@ export function pageData(view: TraceView): PageData {
     })),
     cycleStart: trace.cycleStart ?? null,
     explanation: view.history?.explanation ?? null,
+    clients: view.clients ?? [],
     inFlight: tl && view.states.length === trace.steps.length + 1 ? tl.inFlight.map((f) => ({ from: f.from, to: f.to, message: f.text, sentAt: f.sentAt })) : [],
   };
 }

@@ -1,6 +1,7 @@
 // What every renderer of a trace needs: the trace, the states along it as people read them, where
 // the property first fails and which parts of the last state break it.
 
+import type { SystemView } from '../actor/system-view.ts';
 import type { AnyModel } from '../model.ts';
 import { toJson, type Json } from './plain.ts';
 import type { Replayed } from './replay.ts';
@@ -24,6 +25,8 @@ export interface TraceView {
   readonly culprits: readonly string[];
   /** A linearizability violation: the checker's verdict on the history, with its explanation. */
   readonly history?: HistoryVerdict;
+  /** The clients' node names, in the order of the clients' history (actor systems with clients). */
+  readonly clients?: readonly string[];
   /** A client's operation as people read it (through the sequential spec, when there is one). */
   readonly operationText?: (input: Json, output: Json | undefined, done: boolean) => string;
 }
@@ -31,6 +34,7 @@ export interface TraceView {
 /** The view of `trace` given the model and its replay. */
 export function viewOf(model: AnyModel, trace: Trace, { states, records }: Replayed): TraceView {
   const at = firstViolation(model, trace.property, states);
+  const system = (model as { system?: SystemView }).system;
   // A linearizability violation is blamed on the clients whose operations cannot be ordered.
   const lin = linearizabilityOf(model);
   const verdict = at !== undefined && lin?.property === trace.property ? historyVerdict(model, states[at], trace.property) : undefined;
@@ -43,6 +47,7 @@ export function viewOf(model: AnyModel, trace: Trace, { states, records }: Repla
     culprits: [...blamed],
     ...(verdict && !verdict.linearizable ? { history: verdict } : {}),
     operationText: (input, output, done) => operationText(lin?.spec, input, output, done),
+    ...(system && system.clients.length > 0 ? { clients: system.clients.map((id) => system.names[id] ?? `node${id}`) } : {}),
   };
 }
 

@@ -136,6 +136,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer in headless Chromium (skipp
       expect(labels).toContain('read() → nil');
       expect(await page.locator('#history text.client-name').allTextContents()).toEqual(['client1', 'client2']);
       expect(await overflowingLabels(page, '#history')).toEqual([]);
+      // The history in the state panel is listed by client name too.
+      expect(await page.locator('#state').innerText()).toMatch(/"client1": \[[\s\S]*"client2": \[/);
+      if (SHOT_DIR && existsSync(SHOT_DIR)) await page.screenshot({ path: join(SHOT_DIR, 'explorer-shot-abd.png'), fullPage: true });
 
       // The trace page (show --format html) draws the same timeline, labels fitted too.
       const html = join(mkdtempSync(join(tmpdir(), 'interleave-explorer-')), 'abd.html');

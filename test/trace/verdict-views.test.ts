@@ -64,7 +64,10 @@ describe('a linearizability violation found by the explorer (ABD, read without w
       culprits: { name: string }[];
       explanation: string;
       operations: { client: string; text: string }[];
+      clients: string[];
     };
+    // The history's lists are shown under the clients' names.
+    expect(data.clients).toEqual(['client1', 'client2']);
     expect(data.culprits.map((c) => c.name)).toEqual(['client2']);
     expect(data.explanation).toContain('cannot place: client2 read() -> nil');
     expect(data.operations.map((o) => `${o.client}: ${o.text}`)).toEqual(['client1: write("1") …', 'client2: read() → "1"', 'client2: read() → nil']);

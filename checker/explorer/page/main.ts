@@ -9,7 +9,7 @@
 import { drawDiagram } from '../../trace/html-viewer/diagram.ts';
 import { byId, esc } from '../../trace/html-viewer/dom.ts';
 import { drawOperations } from '../../trace/html-viewer/operations.ts';
-import { tree } from '../../trace/html-viewer/state-panel.ts';
+import { byClient, tree } from '../../trace/html-viewer/state-panel.ts';
 import type { Json } from '../../trace/plain.ts';
 import type { StateView } from '../describe.ts';
 import type { SearchResult } from '../search.ts';
@@ -205,7 +205,8 @@ function drawState(v: StateView): void {
   for (const k of ['history', 'faults', 'partition']) {
     const value = field(v.state, k);
     if (value === undefined) continue;
-    html += `<div class="node-state"><h3>${k}</h3><pre class="json">${tree(value, field(prev, k), 0, prev !== undefined)}</pre></div>`;
+    const [now, before] = k === 'history' ? [byClient(value, v.page.clients), byClient(field(prev, k), v.page.clients)] : [value, field(prev, k)];
+    html += `<div class="node-state"><h3>${k}</h3><pre class="json">${tree(now, before, 0, prev !== undefined)}</pre></div>`;
   }
   box.innerHTML = html;
 }

@@ -22,6 +22,8 @@ export interface PageData {
   readonly cycleStart: number | null;
   /** A linearizability violation: the checker's explanation (as `lincheck` prints it). */
   readonly explanation: string | null;
+  /** The clients' node names in the order of the clients' history (its lists are shown by name). */
+  readonly clients: readonly string[];
 }
 
 /** A step as the timeline has it (timeline.ts), only what the page draws. */
