@@ -20,6 +20,8 @@ export interface HistoryVerdict {
   readonly explanation?: string;
   /** The clients whose operations cannot be ordered: the blocked one and the candidates'. */
   readonly clients: readonly string[];
+  /** The operation that cannot be placed: its client's node and its position among that client's operations. */
+  readonly blocked?: { readonly node: number; readonly nth: number };
 }
 
 /** The model's linearizability property (one built by `linearizability`) and its specification. */
@@ -47,7 +49,11 @@ export function historyVerdict(model: AnyModel, state: unknown, property?: strin
   if (result.result !== 'not-linearizable' || !result.failure) return { property: lin.property, linearizable: result.result === 'linearizable', clients: [] };
   const f = result.failure;
   const involved = new Set<number>([f.history[f.blocked]!.client, ...f.candidates.map((i) => f.history[i]!.client)]);
+  const blockedOp = f.history[f.blocked]!;
+  // The whole history (not only the failing part) orders each client's operations.
+  const nth = history.filter((op) => op.client === blockedOp.client && op.call < blockedOp.call).length;
   return {
+    blocked: { node: blockedOp.client, nth },
     property: lin.property,
     linearizable: false,
     explanation: renderExplanationText(result, lin.spec, name),

@@ -245,7 +245,7 @@ function verdict(view: TraceView, st: Style): string[] {
   for (const c of view.culprits) {
     const v = trace.nodes ? nodeState(state, c) : field(state, c);
     // Clients blamed for a linearizability violation are explained below, not dumped.
-    if (view.history) out.push(`    ${st.bold(c)}`);
+    if (view.history && view.clients?.includes(c)) out.push(`    ${st.bold(c)}`);
     else out.push(`    ${st.bold(c)}: ${show(v)}`);
   }
   if (view.history?.explanation) out.push('', ...view.history.explanation.split('\n'));

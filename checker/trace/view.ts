@@ -38,7 +38,12 @@ export function viewOf(model: AnyModel, trace: Trace, { states, records }: Repla
   // A linearizability violation is blamed on the clients whose operations cannot be ordered.
   const lin = linearizabilityOf(model);
   const verdict = at !== undefined && lin?.property === trace.property ? historyVerdict(model, states[at], trace.property) : undefined;
-  const blamed = verdict && !verdict.linearizable ? verdict.clients : at !== undefined && states.length > 0 ? culprits(model, trace.property, states[0], states[at]) : [];
+  const blamed =
+    verdict && !verdict.linearizable
+      ? [...verdict.clients, ...servedBy(verdict, records, system)]
+      : at !== undefined && states.length > 0
+        ? culprits(model, trace.property, states[0], states[at])
+        : [];
   return {
     trace,
     states: states.map((s) => toJson(model.present ? model.present(s) : s)),
@@ -49,6 +54,29 @@ export function viewOf(model: AnyModel, trace: Trace, { states, records }: Repla
     operationText: (input, output, done) => operationText(lin?.spec, input, output, done),
     ...(system && system.clients.length > 0 ? { clients: system.clients.map((id) => system.names[id] ?? `node${id}`) } : {}),
   };
+}
+
+/**
+ * The servers that answered the operation that cannot be placed, where the trace shows it: those
+ * whose messages its client took while the operation was pending (the stale answer came from
+ * them).
+ */
+function servedBy(verdict: HistoryVerdict, records: readonly StepRecord[], system: SystemView | undefined): string[] {
+  if (!verdict.blocked || !system) return [];
+  const { node, nth } = verdict.blocked;
+  let seen = -1;
+  let pending = false;
+  const servers = new Set<number>();
+  for (const r of records) {
+    // A return comes before an invocation within one step (a client returns, then calls again).
+    if (pending && r.returned.some((c) => c.node === node)) {
+      if (r.kind === 'deliver' && !system.isClient(r.message.from)) servers.add(r.message.from);
+      break;
+    }
+    if (pending && r.kind === 'deliver' && r.message.to === node && !system.isClient(r.message.from)) servers.add(r.message.from);
+    if (r.invoked.some((c) => c.node === node) && ++seen === nth) pending = true;
+  }
+  return system.servers.filter((id) => servers.has(id)).map((id) => system.names[id] ?? `node${id}`);
 }
 
 /** A view from the trace file alone (no replay): only the final state is known. */

@@ -42,9 +42,10 @@ describe('a linearizability violation found by the explorer (ABD, read without w
   const model = abdRegister({ replicas: 3, workload: [[write('1')], [read, read]], bug: 'read-without-write-back' });
   const view = viewOfTrace(model, foundTrace(model, {}, 'read-without-write-back'));
 
-  it('the text view blames the client whose read cannot be ordered and carries the checker’s explanation', () => {
+  it('the text view blames the client whose read cannot be ordered, the servers that answered it, and carries the checker’s explanation', () => {
     const verdict = verdictOf(renderText(view)).join('\n');
-    expect(verdict).toContain('✗ Linearizable is violated after step 16 by:\n    client2\n');
+    // client2's second read took its replies (nil) from replica3 and replica2, which never saw the write.
+    expect(verdict).toContain('✗ Linearizable is violated after step 16 by:\n    client2\n    replica2: {"ts":[0,0],"value":null}\n    replica3: {"ts":[0,0],"value":null}\n');
     expect(verdict).toContain('the longest linearizable prefix found has 2 operations and leaves the state "1"');
     expect(verdict).toContain('cannot place: client2 read() -> nil [3, 4]');
     expect(verdict).toContain('client1: #1 write("1") -> ? [0, ∞]');
@@ -68,7 +69,7 @@ describe('a linearizability violation found by the explorer (ABD, read without w
     };
     // The history's lists are shown under the clients' names.
     expect(data.clients).toEqual(['client1', 'client2']);
-    expect(data.culprits.map((c) => c.name)).toEqual(['client2']);
+    expect(data.culprits.map((c) => c.name)).toEqual(['client2', 'replica2', 'replica3']);
     expect(data.explanation).toContain('cannot place: client2 read() -> nil');
     expect(data.operations.map((o) => `${o.client}: ${o.text}`)).toEqual(['client1: write("1") …', 'client2: read() → "1"', 'client2: read() → nil']);
   });
