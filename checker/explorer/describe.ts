@@ -13,7 +13,7 @@ import type { PageData } from '../trace/html-viewer/page-data.ts';
 import { historyVerdict, type HistoryVerdict } from '../trace/history-verdict.ts';
 import type { Change, Json } from '../trace/plain.ts';
 import { viewOf } from '../trace/view.ts';
-import type { Session, Walked } from './session.ts';
+import { holdsSafely, type Session, type Walked } from './session.ts';
 
 export interface NodeView {
   readonly name: string;
@@ -76,13 +76,7 @@ export function describeState(session: Session, w: Walked): StateView {
   const { model } = session;
   const s = w.states[w.states.length - 1];
   const properties = model.properties.map((p): PropertyView => {
-    const judge = (x: unknown): boolean => {
-      try {
-        return p.holds(x);
-      } catch {
-        return false;
-      }
-    };
+    const judge = (x: unknown): boolean => holdsSafely(p.holds, x);
     if (p.kind === 'always') {
       const at = w.states.findIndex((x) => !judge(x));
       return { name: p.name, kind: p.kind, status: judge(s) ? 'holds' : 'violated', here: judge(s), ...(at >= 0 ? { at } : {}) };
@@ -93,9 +87,8 @@ export function describeState(session: Session, w: Walked): StateView {
     }
     return { name: p.name, kind: p.kind, status: 'liveness' };
   });
-  const first = properties.filter((p) => p.kind === 'always' && p.at !== undefined).sort((a, b) => a.at! - b.at!)[0];
-  const violated = first ? { property: first.name, at: first.at! } : null;
-  const trace = session.traceOf(w, violated?.property);
+  const violated = session.firstViolated(w) ?? null;
+  const trace = session.traceOf(w);
   const view = viewOf(model, trace, w);
   const lastRecord = w.records.length > 1 ? w.records[w.records.length - 1]! : null;
   return {

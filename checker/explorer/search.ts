@@ -7,6 +7,7 @@
 import { InputError } from '../errors.ts';
 import { fingerprintHex } from '../fingerprint/hash.ts';
 import type { AnyModel } from '../model.ts';
+import { holdsSafely } from './session.ts';
 
 /** `violation`: any invariant fails; `sometimes:<name>`: that property's predicate holds. */
 export type SearchGoal = 'violation' | `sometimes:${string}`;
@@ -68,17 +69,10 @@ export class Search {
   /** The property the goal names that `s` meets, if any. */
   private reached(s: unknown): string | undefined {
     const m = this.model;
-    const safe = (f: () => boolean): boolean => {
-      try {
-        return f();
-      } catch {
-        return false;
-      }
-    };
-    if (this.goal === 'violation') return m.properties.find((p) => p.kind === 'always' && !safe(() => p.holds(s)))?.name;
+    if (this.goal === 'violation') return m.properties.find((p) => p.kind === 'always' && !holdsSafely(p.holds, s))?.name;
     const name = this.goal.slice('sometimes:'.length);
     const p = m.properties.find((x) => x.kind === 'sometimes' && x.name === name);
-    return p && safe(() => p.holds(s)) ? name : undefined;
+    return p && holdsSafely(p.holds, s) ? name : undefined;
   }
 
   private async bfs(): Promise<SearchResult> {

@@ -74,11 +74,8 @@ export async function startExplorer(open: OpenConfig, options: ExplorerOptions =
       case 'DELETE /api/search':
         search?.cancel();
         return { status: 'cancelled' };
-      case 'POST /api/trace': {
-        const w = session.walk(pathBody(await readJson(req)));
-        const view = describeState(session, w);
-        return session.traceOf(w, view.violated?.property);
-      }
+      case 'POST /api/trace':
+        return session.traceOf(session.walk(pathBody(await readJson(req))));
       case 'POST /api/open': {
         const body = await readJson(req);
         const t = body.trace as { init?: unknown; steps?: unknown; spec?: unknown; config?: unknown } | undefined;
@@ -134,8 +131,10 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 }
 
 function pathParam(url: URL): ExplorerPath {
-  const init = url.searchParams.get('init');
-  return { init: init === null || init === '' ? 0 : parseSteps(init)[0] ?? 0, steps: parseSteps(url.searchParams.get('path')) };
+  const init = url.searchParams.get('init') ?? '';
+  const k = init === '' ? 0 : Number(init);
+  if (!Number.isInteger(k) || k < 0) throw new InputError('init must be a non-negative integer');
+  return { init: k, steps: parseSteps(url.searchParams.get('path')) };
 }
 
 function pathBody(body: Record<string, unknown>): ExplorerPath {

@@ -5,10 +5,9 @@
 
 import { InputError } from '../errors.ts';
 import { describeAction, type AnyModel } from '../model.ts';
-import { toJson } from '../trace/plain.ts';
+import { diff, toJson } from '../trace/plain.ts';
 import type { Replayed } from '../trace/replay.ts';
 import { isRecording, plainRecord, type StepRecord } from '../trace/step-record.ts';
-import { diff } from '../trace/plain.ts';
 import { TRACE_FORMAT, TRACE_VERSION, type Trace } from '../trace/trace.ts';
 import type { Expectation } from '../spec.ts';
 
@@ -107,14 +106,25 @@ export class Session {
     return { init: trace.init, steps };
   }
 
+  /** The invariant that fails first on the walked path, and the state where; undefined if none does. */
+  firstViolated(w: Walked): { readonly property: string; readonly at: number } | undefined {
+    let found: { property: string; at: number } | undefined;
+    for (const p of this.model.properties) {
+      if (p.kind !== 'always') continue;
+      const at = w.states.findIndex((s) => !holdsSafely(p.holds, s));
+      if (at >= 0 && (found === undefined || at < found.at)) found = { property: p.name, at };
+    }
+    return found;
+  }
+
   /**
-   * A trace document for the walked path, as `check` writes one: it names the property that first
-   * fails on the path, or else `property` (the first invariant when none is given).
+   * A trace document for the walked path, as `check` writes one. It names the invariant that fails
+   * first on the path, or else the first invariant (replay then reports that it holds).
    */
-  traceOf(w: Walked, property: string | undefined): Trace {
+  traceOf(w: Walked): Trace {
     const m = this.model;
     const last = w.states[w.states.length - 1];
-    const name = property ?? m.properties.find((p) => p.kind === 'always')?.name ?? 'none';
+    const name = this.firstViolated(w)?.property ?? m.properties.find((p) => p.kind === 'always')?.name ?? 'none';
     return {
       format: TRACE_FORMAT,
       version: TRACE_VERSION,
@@ -129,6 +139,15 @@ export class Session {
       steps: w.actions.map((a) => ({ action: toJson(a), label: describeAction(m, a) })),
       finalState: this.present(last),
     };
+  }
+}
+
+/** Whether `holds` holds in `s`; a predicate that throws does not. */
+export function holdsSafely(holds: (s: unknown) => boolean, s: unknown): boolean {
+  try {
+    return holds(s);
+  } catch {
+    return false;
   }
 }
 

@@ -64,7 +64,16 @@ describe('the explorer API on a raw model (TwoPhaseBuggy, TLA+ style)', () => {
 });
 
 describe('the explorer API on an actor system (2PC, decision not logged)', () => {
-  onBug('specs/twopc/two-phase-commit.ts', 'decision-not-logged', 'Atomicity', 'start');
+  const opened = onBug('specs/twopc/two-phase-commit.ts', 'decision-not-logged', 'Atomicity', 'start');
+
+  it('searches from here to a sometimes goal, which the page then shows as reached', async () => {
+    const { x } = opened();
+    const r = await x.search([], 'sometimes:Committed');
+    expect(r).toMatchObject({ status: 'found', property: 'Committed' });
+    const end = await x.state(r.path!);
+    expect(end.properties.find((p) => p.name === 'Committed')).toMatchObject({ status: 'reached', at: r.path!.length });
+    expect(end.nodes!.map((n) => n.role)).toEqual(['coordinator', 'participant', 'participant']);
+  });
 });
 
 describe('the explorer API on Raft (votedFor not durable)', () => {
