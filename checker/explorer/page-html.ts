@@ -77,6 +77,8 @@ main { grid-template-columns: minmax(300px, auto) minmax(260px, 380px) minmax(32
 #path li.current { background: var(--sel); }
 #path li.fails { box-shadow: inset 3px 0 0 var(--red); }
 #path .no { color: var(--muted); min-width: 2.2em; text-align: right; font-variant-numeric: tabular-nums; }
+.node-state.culprit { border-left: 3px solid var(--red); padding-left: 8px; }
+.node-state.culprit h3::before { content: "✗ "; color: var(--red); }
 .node-state .role { color: var(--muted); font-weight: 400; font-size: 12px; }
 .node-state .extra { font-size: 12px; color: var(--muted); margin: 2px 0 0; }
 #lin { margin-top: 12px; }

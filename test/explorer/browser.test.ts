@@ -81,6 +81,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer in headless Chromium (skipp
       expect(await page.locator('#alarm').isVisible()).toBe(true);
       expect(await page.locator('#alarm').textContent()).toBe(`✗ Atomicity is violated after step ${failsAt}`);
       expect(await page.locator('#diagram svg .violation-label').textContent()).toContain('Atomicity');
+      // The nodes whose values break Atomicity: the participant that committed and the one that aborted.
+      expect(await page.locator('#state .node-state.culprit').evaluateAll((es) => es.map((e) => e.getAttribute('data-node')))).toEqual(['participant1', 'participant2']);
       expect(page.url()).toContain(`#path=${steps.join(',')}`);
       if (SHOT_DIR && existsSync(SHOT_DIR)) await page.screenshot({ path: join(SHOT_DIR, 'explorer-shot.png'), fullPage: true });
       const shown = await page.locator('#state').innerText();

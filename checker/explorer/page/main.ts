@@ -192,9 +192,11 @@ function drawState(v: StateView): void {
     return;
   }
   let html = '';
+  // At a violation, the nodes it involves (as the trace views name them) are marked.
+  const culprits = v.violated ? v.page.culprits.map((c) => c.name) : [];
   for (const node of v.nodes) {
     const old = field(field(prev, 'nodes'), node.name);
-    const cls = 'node-state' + (node.acted ? ' acted' : '') + (node.crashed ? ' down' : '');
+    const cls = 'node-state' + (node.acted ? ' acted' : '') + (node.crashed ? ' down' : '') + (culprits.includes(node.name) ? ' culprit' : '');
     const extra: string[] = [];
     if (node.timers.length > 0) extra.push(`timers: ${node.timers.map(esc).join(', ')}`);
     if (node.inFlight.length > 0) extra.push(`in flight to it: ${node.inFlight.map(esc).join('; ')}`);
