@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import { InputError } from '../errors.ts';
 import { checkCommand } from './check.ts';
 import { EXIT_BAD_INPUT } from './exit-codes.ts';
+import { exploreCommand } from './explore.ts';
 import { lincheckCommand } from './lincheck.ts';
 import { listCommand } from './list.ts';
 import { mergeCommand } from './merge.ts';
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       .command(lincheckCommand)
       .command(mergeCommand)
       .command(txncheckCommand)
+      .command(exploreCommand)
       .demandCommand(1, 'name a command: check, replay, show, minimize, list, lincheck, merge')
       .strict()
       .help()

@@ -45,6 +45,8 @@ function interval(op: Operation<unknown, unknown>): string {
 export function renderExplanationText<I, O, S>(
   result: LinearizabilityResult<I, O, S>,
   spec: SequentialSpec<I, O, S>,
+  /** How a client is named (an actor system names it by its node); `client N` otherwise. */
+  clientName: (client: number) => string = (c) => `client ${c}`,
 ): string {
   const { failure } = result;
   if (failure === undefined) return `${result.result} (${result.operations} operations, ${result.partitions} partitions)`;
@@ -57,13 +59,13 @@ export function renderExplanationText<I, O, S>(
   lines.push(
     `part ${failure.partitionIndex + 1} of ${result.partitions} (${history.length} operations) is not linearizable:`,
     `  the longest linearizable prefix found has ${linearized.length} operations and leaves the state ${explanation.stateText}`,
-    `  cannot place: client ${blockedOp.client} ${spec.describe(blockedOp)} ${interval(blockedOp)}` +
+    `  cannot place: ${clientName(blockedOp.client)} ${spec.describe(blockedOp)} ${interval(blockedOp)}` +
       ` — it must take effect by position ${blockedOp.ret}, and no candidate fits there:`,
   );
   for (const c of explanation.candidates) {
     const op = history[c.op]!;
     const reason = c.why === 'illegal' ? `illegal in state ${explanation.stateText}` : 'fits, but no continuation does';
-    lines.push(`    client ${op.client} ${spec.describe(op)} ${interval(op)}: ${reason}`);
+    lines.push(`    ${clientName(op.client)} ${spec.describe(op)} ${interval(op)}: ${reason}`);
   }
   // Operations called after the failure point cannot matter to it and are left out.
   const failurePoint = blockedOp.ret!;
@@ -81,7 +83,7 @@ export function renderExplanationText<I, O, S>(
       const mark = order.has(i) ? `#${order.get(i)}` : i === blocked ? '✗' : why.has(i) ? '?' : '·';
       return `${mark} ${spec.describe(op)} ${interval(op)}`;
     });
-    lines.push(`    client ${client}: ${cells.join('  |  ')}`);
+    lines.push(`    ${clientName(client)}: ${cells.join('  |  ')}`);
   }
   return lines.join('\n');
 }

@@ -48,7 +48,7 @@ export function linearizability<I, O, S>(
 ): Property<SystemState<unknown, unknown, I, O>, SystemView | void> {
   const check = linearizable(spec);
   const verdicts = new WeakMap<ClientHistory<I, O>, boolean>();
-  return always(name, (s: SystemState<unknown, unknown, I, O>) => {
+  const property = always(name, (s: SystemState<unknown, unknown, I, O>) => {
     let holds = verdicts.get(s.history);
     if (holds === undefined) {
       holds = check(historyOf(s.history));
@@ -56,4 +56,12 @@ export function linearizability<I, O, S>(
     }
     return holds;
   });
+  // The views explain a violation with the checker's account, which needs the specification.
+  return { ...property, sequentialSpec: spec } as Property<SystemState<unknown, unknown, I, O>, SystemView | void>;
+}
+
+/** The sequential specification of a property built by `linearizability`, if it is one. */
+export function sequentialSpecOf(p: { readonly kind: string }): SequentialSpec<unknown, unknown, unknown> | undefined {
+  const spec = (p as { readonly sequentialSpec?: SequentialSpec<unknown, unknown, unknown> }).sequentialSpec;
+  return p.kind === 'always' && spec !== undefined ? spec : undefined;
 }

@@ -45,8 +45,8 @@ export function renderHtml(view: TraceView): string {
 </html>`;
 }
 
-/** The document the page's script draws from. */
-function pageData(view: TraceView): PageData {
+/** The document the page's script draws from (the explorer's page draws from it too). */
+export function pageData(view: TraceView): PageData {
   const { trace } = view;
   const state = violatingState(view);
   const tl = trace.nodes ? timelineOf(view) : undefined;
@@ -79,12 +79,15 @@ function pageData(view: TraceView): PageData {
     culprits: view.culprits.map((name) => ({ name, value: (trace.nodes ? nodeState(state, name) : field(state, name)) ?? null })),
     operations: (tl?.operations ?? []).map((o) => ({
       client: tl!.nodes[o.node] ?? `client ${o.client}`,
+      text: view.operationText ? view.operationText(o.input, o.output, o.output !== undefined) : `${JSON.stringify(o.input)}${o.output !== undefined ? ` → ${JSON.stringify(o.output)}` : ' …'}`,
       input: o.input,
       ...(o.output !== undefined ? { output: o.output } : {}),
       invokedAt: o.invokedAt,
       ...(o.returnedAt !== undefined ? { returnedAt: o.returnedAt } : {}),
     })),
     cycleStart: trace.cycleStart ?? null,
+    explanation: view.history?.explanation ?? null,
+    clients: view.clients ?? [],
     inFlight: tl && view.states.length === trace.steps.length + 1 ? tl.inFlight.map((f) => ({ from: f.from, to: f.to, message: f.text, sentAt: f.sentAt })) : [],
   };
 }
@@ -102,7 +105,8 @@ function embedJson(v: unknown): string {
   return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const CSS = `
+/** The trace page's styles; the explorer page shares its diagram and state styles. */
+export const CSS = `
 :root { --fg: #1f2328; --muted: #656d76; --line: #d0d7de; --bg: #fff; --panel: #f6f8fa; --red: #cf222e; --green: #1a7f37;
   --blue: #0969da; --amber: #9a6700; --sel: #fff8c5; --changed: #dafbe1; }
 * { box-sizing: border-box; }
@@ -158,6 +162,8 @@ pre.json { margin: 0; font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Conso
 #broken { margin-top: 14px; border: 1px solid var(--red); border-radius: 6px; padding: 8px 12px; background: #ffebe9; }
 #broken h3 { margin: 0 0 6px; font-size: 14px; color: var(--red); }
 #history { margin-top: 16px; }
+#broken pre.explanation { margin: 8px 0 0; font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; }
+svg .op-label { font-size: 11px; }
 svg .op { fill: #ddf4ff; stroke: var(--blue); }
 svg .op.pending { fill: #fff8c5; stroke: var(--amber); stroke-dasharray: 4 3; }
 `;

@@ -113,7 +113,7 @@ function renderLanes(view: TraceView, tl: Timeline, full: boolean, st: Style, ou
       const net = typeof after === 'object' && after !== null && !Array.isArray(after) ? after.network : undefined;
       if (Array.isArray(net)) detail(`${st.dim('in flight:')} ${net.length === 0 ? '—' : net.map((e) => String(e)).join(', ')}`);
     } else {
-      for (const t of details(step, nodes, st)) detail(t);
+      for (const t of details(step, nodes, st, view.operationText)) detail(t);
     }
     if (view.violationAt === step.index) detail(failsHere(view, st));
   }
@@ -185,7 +185,7 @@ function drawStep(step: TimelineStep, row: string[], center: (i: number) => numb
 }
 
 /** The lines under a step: what changed in the node, what it sent, timers, operations. */
-function details(step: TimelineStep, nodes: readonly string[], st: Style): string[] {
+function details(step: TimelineStep, nodes: readonly string[], st: Style, opText: TraceView['operationText']): string[] {
   const out: string[] = [];
   const name = step.node !== undefined ? nodes[step.node]! : '';
   if (step.kind === 'crash') {
@@ -207,8 +207,8 @@ function details(step: TimelineStep, nodes: readonly string[], st: Style): strin
   out.push(...sendLines(step.sends, nodes, st));
   for (const t of step.timersSet) out.push(st.dim(`${name} sets timer ${t}`));
   for (const t of step.timersCancelled) out.push(st.dim(`${name} cancels timer ${t}`));
-  for (const op of step.invoked) out.push(st.magenta(`${opClient(op.node, op.client, nodes)} invokes ${show(op.input)}`));
-  for (const op of step.returned) out.push(st.magenta(`${opClient(op.node, op.client, nodes)} returns ${show(op.output)}`));
+  for (const op of step.invoked) out.push(st.magenta(`${opClient(op.node, op.client, nodes)} invokes ${opText ? opText(op.input, undefined, false) : show(op.input)}`));
+  for (const op of step.returned) out.push(st.magenta(`${opClient(op.node, op.client, nodes)} returns ${opText ? opText(op.input, op.output, true) : show(op.output)}`));
   return out;
 }
 
@@ -251,8 +251,11 @@ function verdict(view: TraceView, st: Style): string[] {
   out.push(st.bold(st.red(`✗ ${trace.property} is violated ${where}`)) + (view.culprits.length > 0 ? ' by:' : '.'));
   for (const c of view.culprits) {
     const v = trace.nodes ? nodeState(state, c) : field(state, c);
-    out.push(`    ${st.bold(c)}: ${show(v)}`);
+    // Clients blamed for a linearizability violation are explained below, not dumped.
+    if (view.history && view.clients?.includes(c)) out.push(`    ${st.bold(c)}`);
+    else out.push(`    ${st.bold(c)}: ${show(v)}`);
   }
+  if (view.history?.explanation) out.push('', ...view.history.explanation.split('\n'));
   if (at !== undefined && at < trace.steps.length) {
     out.push(st.yellow(`  (the trace goes on for ${trace.steps.length - at} more step${trace.steps.length - at === 1 ? '' : 's'}; \`interleave minimize\` cuts it)`));
   }

@@ -21,8 +21,10 @@ export function firstViolation(model: AnyModel, property: string, states: readon
 /**
  * The parts of `last` that break `property`: for an actor system the nodes, for an object state
  * its top-level fields, such that putting that one part back as it was in `first` makes the
- * property hold. When no single part does (the violation needs them all), every part that
- * changed. Names are node names (actor systems) or field names.
+ * property hold (each is necessary to the failure). When no single part does (the failure needs
+ * several together, or lies outside the parts), the parts the property read when it failed that
+ * changed since `first`, found by evaluating it on `last` through a proxy that notes each part
+ * read; a part it never read cannot be involved. Names are node names or field names.
  */
 export function culprits(model: AnyModel, property: string, first: unknown, last: unknown): string[] {
   if (property === DEADLOCK) return [];
@@ -56,7 +58,30 @@ export function culprits(model: AnyModel, property: string, first: unknown, last
     }));
   } else return [];
   const blamed = parts.filter((x) => x.changed && holds(x.reset())).map((x) => x.name);
-  return blamed.length > 0 ? blamed : parts.filter((x) => x.changed).map((x) => x.name);
+  if (blamed.length > 0) return blamed;
+  const read = partsRead(p.holds, last, names !== undefined && Array.isArray(b.actors));
+  return parts.filter((x, i) => x.changed && read.has(names && Array.isArray(b.actors) ? String(i) : x.name)).map((x) => x.name);
+}
+
+/** Which parts (actor indexes as strings, or top-level fields) `holds` reads of `s`. */
+function partsRead(holds: (s: unknown) => boolean, s: unknown, actors: boolean): Set<string> {
+  const read = new Set<string>();
+  const watch = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, key, receiver) {
+        if (typeof key === 'string') read.add(key);
+        return Reflect.get(t, key, receiver) as unknown;
+      },
+    });
+  try {
+    if (actors) {
+      const sys = s as SystemState<unknown, unknown>;
+      holds(withActors(sys, watch(sys.actors.slice())));
+    } else holds(watch(s as object));
+  } catch {
+    // A property that fails on the proxy reads what it read before it threw.
+  }
+  return read;
 }
 
 function plain(v: unknown): unknown {

@@ -20,6 +20,10 @@ export interface PageData {
   readonly inFlight: readonly PageFlight[];
   /** A lasso: the step the run goes back to after the last, for ever. */
   readonly cycleStart: number | null;
+  /** A linearizability violation: the checker's explanation (as `lincheck` prints it). */
+  readonly explanation: string | null;
+  /** The clients' node names in the order of the clients' history (its lists are shown by name). */
+  readonly clients: readonly string[];
 }
 
 /** A step as the timeline has it (timeline.ts), only what the page draws. */
@@ -42,6 +46,8 @@ export interface PageStep {
 export interface PageOp {
   /** The client's name. */
   readonly client: string;
+  /** The operation as people read it (through the sequential spec): `write(31)`, `read() → nil`. */
+  readonly text: string;
   readonly input: Json;
   readonly output?: Json;
   readonly invokedAt: number;

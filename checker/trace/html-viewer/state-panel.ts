@@ -85,14 +85,24 @@ export function showState(data: PageData, i: number): void {
   });
   for (const k of ['network', 'timers', 'history', 'faults', 'partition']) {
     if (!isObj(s) || !(k in s)) continue;
-    html += `<div class="node-state"><h3>${k}${k === 'network' ? ' (in flight)' : ''}</h3><pre class="json">${tree(s[k], field(prev, k), 0, compare)}</pre></div>`;
+    const [now, before] = k === 'history' ? [byClient(s[k], data.clients), byClient(field(prev, k), data.clients)] : [s[k], field(prev, k)];
+    html += `<div class="node-state"><h3>${k}${k === 'network' ? ' (in flight)' : ''}</h3><pre class="json">${tree(now, before, 0, compare)}</pre></div>`;
   }
   box.innerHTML = html;
+}
+
+/** The clients' history (one list per client, in client order) keyed by the clients' names. */
+export function byClient(history: Json | undefined, clients: readonly string[]): Json | undefined {
+  if (!Array.isArray(history) || history.length !== clients.length) return history;
+  const out: { [k: string]: Json } = {};
+  clients.forEach((name, i) => (out[name] = history[i]!));
+  return out;
 }
 
 /** The violated property and the values that break it. */
 export function drawBroken(data: PageData): void {
   let html = `<h3>✗ ${esc(data.property)} is violated${data.violationAt !== null ? ` after step ${data.violationAt}` : ''}${data.culprits.length > 0 ? ' by' : ''}</h3>`;
   for (const c of data.culprits) html += `<div class="node-state"><h3>${esc(c.name)}</h3><pre class="json">${tree(c.value, undefined, 0, false)}</pre></div>`;
+  if (data.explanation !== null) html += `<pre class="explanation">${esc(data.explanation)}</pre>`;
   byId('broken').innerHTML = html;
 }
