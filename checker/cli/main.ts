@@ -27,7 +27,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       .command(mergeCommand)
       .command(txncheckCommand)
       .command(exploreCommand)
-      .demandCommand(1, 'name a command: check, replay, show, minimize, list, lincheck, merge')
+      .demandCommand(1, 'name a command: check, replay, show, minimize, list, merge, explore, lincheck, txncheck')
       .strict()
       .help()
       .fail((msg, err) => {
