@@ -4,6 +4,7 @@
 // configuration that is not `heavy`; `--config NAME` or `--all` selects the others.
 
 import type { ExploreOptions } from './explore/options.ts';
+import type { TimerDuration } from './actor/actor.ts';
 import type { SequentialSpec } from './consistency/sequential-spec.ts';
 import type { AnyModel } from './model.ts';
 
@@ -35,6 +36,8 @@ export interface RuntimeOptions {
    * Defaults to the configuration's model.
    */
   readonly model?: (workload: RuntimeWorkload) => AnyModel;
+  /** Durations, in milliseconds, of timers whose handlers give none, by timer name or name prefix. */
+  readonly timers?: Readonly<Record<string, TimerDuration>>;
 }
 
 export interface RuntimeWorkload {

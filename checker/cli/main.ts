@@ -10,6 +10,7 @@ import { listCommand } from './list.ts';
 import { mergeCommand } from './merge.ts';
 import { minimizeCommand } from './minimize.ts';
 import { replayCommand } from './replay.ts';
+import { runCommand } from './run.ts';
 import { showCommand } from './show.ts';
 import { txncheckCommand } from './txncheck.ts';
 
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       .command(lincheckCommand)
       .command(mergeCommand)
       .command(txncheckCommand)
+      .command(runCommand)
       .demandCommand(1, 'name a command: check, replay, show, minimize, list, lincheck, merge')
       .strict()
       .help()
