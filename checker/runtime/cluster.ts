@@ -154,6 +154,7 @@ export async function runCluster(options: ClusterOptions): Promise<RunOutcome> {
   progress(`${sys.serverIds.length} servers up; clients at ${options.rate}/s, concurrency ${options.concurrency}, nemesis ${options.nemesis.join(',') || 'none'}`);
 
   const nemesis = new Nemesis(options.nemesis, new Random(derivedSeed(options.target.seed, 3)), sys.serverIds, names, servers, network, logFault);
+  history.restartClock();
   const start = ms();
   const workload = setInterval(() => clients.tick(), 2);
   const beat = setInterval(() => void nemesis.beat(), options.nemesisIntervalS * 1000);

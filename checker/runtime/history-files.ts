@@ -3,13 +3,16 @@
 // with :time in nanoseconds since the run started).
 
 import { writeFileSync } from 'node:fs';
+import { isBuiltinSpecName } from '../consistency/specs/index.ts';
 import type { RunOperation } from './run-history.ts';
 
+/** `model` is named in the file when lincheck knows it (a user's own spec is left unnamed). */
 export function writeJsonHistory(file: string, model: string, operations: readonly RunOperation[]): void {
   const ops = operations.map((op) =>
     op.ret === undefined ? { client: op.client, input: op.input, call: op.call } : { client: op.client, input: op.input, output: op.output, call: op.call, ret: op.ret },
   );
-  writeFileSync(file, `{"model": ${JSON.stringify(model)}, "operations": [\n${ops.map((o) => JSON.stringify(o)).join(',\n')}\n]}\n`);
+  const header = isBuiltinSpecName(model) ? `"model": ${JSON.stringify(model)}, ` : '';
+  writeFileSync(file, `{${header}"operations": [\n${ops.map((o) => JSON.stringify(o)).join(',\n')}\n]}\n`);
 }
 
 function edn(value: unknown): string {

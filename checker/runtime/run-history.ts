@@ -17,7 +17,12 @@ export interface RunOperation {
 export class RunHistory {
   readonly operations: RunOperation[] = [];
   private readonly open = new Map<number, RunOperation>();
-  private readonly origin = process.hrtime.bigint();
+  private origin = process.hrtime.bigint();
+
+  /** Starts the clock again at zero (when the workload starts, before any operation). */
+  restartClock(): void {
+    this.origin = process.hrtime.bigint();
+  }
 
   /** Microseconds since the run started, on the monotonic clock. */
   now(): number {
