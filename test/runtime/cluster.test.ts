@@ -89,3 +89,23 @@ describe('a partition of a real Raft cluster', () => {
     expect(cut).toBeGreaterThan(0);
   }, 30_000);
 });
+
+describe('a handler that throws in a real run', () => {
+  it('is reported with its node and message, and the node dies as a crash would', async () => {
+    const outcome = await runCluster({
+      target: { file: 'test/runtime/fixtures/faulty-server.ts', config: 'writes', clients: 4, operations: 0, seed: 1 },
+      timeLimitS: 1,
+      rate: 50,
+      concurrency: 1,
+      nemesis: [],
+      nemesisIntervalS: 0.3,
+      opTimeoutMs: 200,
+      outDir: mkdtempSync(join(tmpdir(), 'interleave-run-')),
+    });
+    expect(outcome.errors[0]?.node).toBe('server');
+    expect(outcome.errors[0]?.message).toMatch(/^server threw while handling client\d+ → server: \{"type":"Write","value":5\}: cannot store 5$/);
+    expect(outcome.faults.some((f) => f.kind === 'crash' && f.detail === 'server')).toBe(true);
+    // The write that crashed it never completed: pending.
+    expect(outcome.history.operations.find((o) => (o.input as { value: number }).value === 5)?.ret).toBeUndefined();
+  }, 20_000);
+});
