@@ -97,6 +97,12 @@ export async function runCluster(options: ClusterOptions): Promise<RunOutcome> {
     ready(id, recovered) {
       if (recovered !== null) recoveries.push({ t: ms(), node: names[id]!, recovered, atKill: atKill.get(id) ?? null });
     },
+    // Record, at each kill, what the node's durable file held: its restart must come back to it.
+    killed(id) {
+      if (stopping) return;
+      const file = durableFile(dataDir, names[id]!);
+      atKill.set(id, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null);
+    },
     error(id, message) {
       errors.push({ t: ms(), node: names[id]!, message });
       logFault({ kind: 'crash', phase: 'start', detail: names[id]! });
@@ -142,14 +148,7 @@ export async function runCluster(options: ClusterOptions): Promise<RunOutcome> {
     if (p !== undefined) forward(p);
   });
 
-  // Record, at each kill, what the node's durable file held: its restart must come back to it.
-  const killing = servers.kill.bind(servers);
-  servers.kill = async (id: Id): Promise<void> => {
-    await killing(id);
-    const file = durableFile(dataDir, names[id]!);
-    atKill.set(id, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null);
-  };
-
+  if (sys.ordered) progress('note: the network is ordered (FIFO per channel); a real run sends over UDP through one controller, which keeps order on loopback but not under loss or duplication');
   await Promise.all(sys.serverIds.map((id) => servers.start(id)));
   progress(`${sys.serverIds.length} servers up; clients at ${options.rate}/s, concurrency ${options.concurrency}, nemesis ${options.nemesis.join(',') || 'none'}`);
 

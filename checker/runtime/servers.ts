@@ -20,6 +20,8 @@ export interface ServerEvents {
   ready(id: Id, recovered: Record<string, unknown> | null): void;
   /** A handler threw (the node then dies as a crash would). */
   error(id: Id, message: string): void;
+  /** The controller killed node `id`, and its process is gone. */
+  killed(id: Id): void;
   /** A node process ended without being killed by the controller. */
   exited(id: Id, code: number | null, signal: string | null, stderr: string): void;
 }
@@ -91,8 +93,12 @@ export class Servers {
     r.killed = true;
     this.running.delete(id);
     return new Promise<void>((resolve) => {
-      if (r.child.exitCode !== null || r.child.signalCode !== null) return resolve();
-      r.child.once('exit', () => resolve());
+      const gone = (): void => {
+        this.events.killed(id);
+        resolve();
+      };
+      if (r.child.exitCode !== null || r.child.signalCode !== null) return gone();
+      r.child.once('exit', gone);
       r.child.kill('SIGKILL');
     });
   }
