@@ -59,8 +59,9 @@ export interface RunOutcome {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function runCluster(options: ClusterOptions): Promise<RunOutcome> {
-  const run = await loadRunModel(options.target);
+/** Runs the cluster; `loaded` is the run's model when the caller has loaded it already. */
+export async function runCluster(options: ClusterOptions, loaded?: RunModel): Promise<RunOutcome> {
+  const run = loaded ?? (await loadRunModel(options.target));
   const sys = configure(run.declaration);
   const names = sys.nodeNames;
   const dataDir = join(options.outDir, 'data');

@@ -8,6 +8,7 @@ import { renderExplanationHtml, renderExplanationText } from '../consistency/exp
 import { checkLinearizability, type LinearizabilityResult } from '../consistency/linearizability.ts';
 import { InputError } from '../errors.ts';
 import { runCluster, type ClusterOptions, type RunOutcome } from './cluster.ts';
+import { loadRunModel } from './run-model.ts';
 import { writeEdnHistory, writeJsonHistory } from './history-files.ts';
 import { runReportHtml } from './html-report.ts';
 import { summarize, type RunSummary } from './summary.ts';
@@ -22,10 +23,11 @@ export interface RunResult {
 }
 
 export async function runAndCheck(options: ClusterOptions & { readonly checkTimeoutS: number }): Promise<RunResult> {
-  mkdirSync(options.outDir, { recursive: true });
-  const outcome = await runCluster(options);
-  const spec = outcome.run.runtime?.spec;
+  const run = await loadRunModel(options.target);
+  const spec = run.runtime?.spec;
   if (spec === undefined) throw new InputError(`${options.target.file}: configuration ${options.target.config} has no runtime.spec: say which sequential spec its clients' history follows`);
+  mkdirSync(options.outDir, { recursive: true });
+  const outcome = await runCluster(options, run);
   const files = {
     json: join(options.outDir, 'history.json'),
     edn: join(options.outDir, 'history.edn'),
