@@ -150,7 +150,8 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
   });
 
   if (sys.ordered) progress('note: the network is ordered (FIFO per channel); a real run sends over UDP through one controller, which keeps order on loopback but not under loss or duplication');
-  await Promise.all(sys.serverIds.map((id) => servers.start(id)));
+  await Promise.all(sys.serverIds.map((id) => servers.start(id, false)));
+  for (const id of sys.serverIds) servers.go(id);
   progress(`${sys.serverIds.length} servers up; clients at ${options.rate}/s, concurrency ${options.concurrency}, nemesis ${options.nemesis.join(',') || 'none'}`);
 
   const nemesis = new Nemesis(options.nemesis, new Random(derivedSeed(options.target.seed, 3)), sys.serverIds, names, servers, network, logFault);

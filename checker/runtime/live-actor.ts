@@ -33,6 +33,8 @@ export class LiveActor<S, M> {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private lastDurable = '';
   private stopped = false;
+  /** Messages that arrived before the node started, delivered once it has. */
+  private early: { from: Id; msg: M; tag: number | null }[] = [];
 
   constructor(
     private readonly sys: SystemConfig<S, M>,
@@ -64,11 +66,18 @@ export class LiveActor<S, M> {
     }
     if (durable !== null) this.lastDurable = JSON.stringify(durable);
     this.apply(freeze(state, true), fx, null);
+    const early = this.early;
+    this.early = [];
+    for (const e of early) this.deliver(e.from, e.msg, e.tag);
   }
 
   deliver(from: Id, msg: M, tag: number | null): void {
     const actor = this.node.actor;
     if (this.stopped || !actor.onMessage) return;
+    if (this.state === undefined) {
+      this.early.push({ from, msg, tag });
+      return;
+    }
     this.step({ kind: 'deliver', from, to: this.node.id, msg }, tag, (d, ctx) => actor.onMessage!(d, from, msg, ctx));
   }
 

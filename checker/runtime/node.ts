@@ -75,7 +75,18 @@ export async function runNode(args: NodeArgs): Promise<void> {
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   const recovered = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null;
+  // Ready (listening); started when the controller says so (once every node listens).
+  const go = new Promise<void>((resolve) => {
+    const onMessage = (m: unknown): void => {
+      if ((m as { type?: unknown }).type !== 'start') return;
+      process.off('message', onMessage);
+      resolve();
+    };
+    process.on('message', onMessage);
+    if (!process.send) resolve();
+  });
   report({ type: 'ready', port: socket.address().port, recovered });
+  await go;
   actor.start(recovered);
   // A server's own local choices are taken at random, one every 50–150 ms.
   if (node.actor.choices) {

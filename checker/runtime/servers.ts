@@ -58,8 +58,13 @@ export class Servers {
     return this.running.get(id)?.paused ?? false;
   }
 
-  /** Starts node `id`; resolves once it listens (or has died trying). */
-  start(id: Id): Promise<void> {
+  /**
+   * Starts node `id`; resolves once it listens (or has died trying). The node runs `init` (or
+   * `recover`) when told to go: at once, or, when the cluster boots, once every node listens, so
+   * that no node's first messages are sent to a peer not yet there (the model's nodes all start
+   * together, with messages held by the network).
+   */
+  start(id: Id, go = true): Promise<void> {
     const incarnation = this.incarnations.get(id) ?? 0;
     this.incarnations.set(id, incarnation + 1);
     const args: NodeArgs = { target: this.target, node: id, incarnation, controllerPort: this.controllerPort(), dataDir: this.dataDir };
@@ -75,6 +80,7 @@ export class Servers {
         if (m.type === 'ready') {
           r.port = m.port;
           this.events.ready(id, m.recovered);
+          if (go) this.go(id);
           resolve();
         } else if (m.type === 'error') this.events.error(id, m.message);
       });
@@ -84,6 +90,12 @@ export class Servers {
         resolve();
       });
     });
+  }
+
+  /** Tells node `id`, listening, to start. */
+  go(id: Id): void {
+    const r = this.running.get(id);
+    if (r?.child.connected) r.child.send({ type: 'start' });
   }
 
   /** SIGKILL; resolves once the process is gone. */
