@@ -9,6 +9,7 @@ import { lincheckCommand } from './lincheck.ts';
 import { listCommand } from './list.ts';
 import { mergeCommand } from './merge.ts';
 import { minimizeCommand } from './minimize.ts';
+import { nodeCommand } from './node.ts';
 import { replayCommand } from './replay.ts';
 import { runCommand } from './run.ts';
 import { showCommand } from './show.ts';
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       .command(mergeCommand)
       .command(txncheckCommand)
       .command(runCommand)
+      .command(nodeCommand)
       .demandCommand(1, 'name a command: check, replay, show, minimize, list, lincheck, merge')
       .strict()
       .help()

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../errors.ts';
+import { readHosts } from '../runtime/hosts.ts';
 import { NEMESIS_KINDS, type NemesisKind } from '../runtime/faults-log.ts';
 import { runAndCheck } from '../runtime/run.ts';
 import { summaryText } from '../runtime/summary.ts';
@@ -26,6 +27,7 @@ interface RunArgs {
   'op-timeout': number;
   'check-timeout': number;
   clients?: number;
+  hosts?: string;
 }
 
 function parseNemesis(text: string): NemesisKind[] {
@@ -55,6 +57,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('reporter', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
       .option('op-timeout', { type: 'number', default: 1000, describe: 'milliseconds before an operation is left pending (:info) and its client retired' })
       .option('check-timeout', { type: 'number', default: 60, describe: 'seconds for the linearizability check before "unknown"' })
+      .option('hosts', { type: 'string', describe: 'JSON file of node name → "host:port" (and "controller"): start each server by hand with interleave node; only network faults apply' })
       .option('clients', { type: 'number', describe: 'client nodes in the model (the spares replace retired clients; default 20 × concurrency)' })
       .check((a) => {
         for (const k of ['time-limit', 'rate', 'concurrency', 'nemesis-interval', 'op-timeout', 'check-timeout'] as const) positive(k, a[k] as number);
@@ -64,6 +67,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       }) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     const nemesis = parseNemesis(args.nemesis);
+    const hosts = args.hosts === undefined ? undefined : { file: args.hosts, hosts: readHosts(args.hosts) };
+    if (hosts && nemesis.some((k) => k === 'kill' || k === 'pause')) throw new InputError(`--hosts: the controller cannot kill or pause nodes it did not start (use partition, loss, duplicate)`);
     const out = args.out ?? join('runs', `${args.config}-${args.seed}`);
     const clients = Math.max(args.clients ?? 20 * args.concurrency, args.concurrency);
     // A client's script long enough that it rarely runs out before it is retired.
@@ -80,6 +85,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       outDir: out,
       checkTimeoutS: args['check-timeout'],
       onProgress: progress,
+      ...(hosts ? { hosts } : {}),
     });
     const { summary, outcome } = result;
     if (args.reporter === 'json') process.stdout.write(JSON.stringify(summary) + '\n');

@@ -17,7 +17,10 @@ import { derivedSeed, Random } from './random.ts';
 import { NetworkFaults, type Fate, type RoutedPacket } from './router.ts';
 import { RunHistory } from './run-history.ts';
 import { loadRunModel, type RunModel, type RunTarget } from './run-model.ts';
-import { Servers } from './servers.ts';
+import { InputError } from '../errors.ts';
+import type { Hosts } from './hosts.ts';
+import { CONTROLLER, RemoteServers, type Control } from './remote-servers.ts';
+import { Servers, type ServerEvents, type ServerProcesses } from './servers.ts';
 import { decodePacket, encodePacket, type Packet } from './wire.ts';
 
 export interface ClusterOptions {
@@ -33,6 +36,8 @@ export interface ClusterOptions {
   /** Keep every routed message's fate (for tests of the routing); counts are always kept. */
   readonly recordRouting?: boolean;
   readonly onProgress?: (line: string) => void;
+  /** Run across machines: the servers are started by hand (`interleave node`) at these addresses. */
+  readonly hosts?: { readonly file: string; readonly hosts: Hosts };
 }
 
 /** A node restarted from its durable file, next to what the file held when it was killed. */
@@ -84,7 +89,11 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
   };
 
   const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const listen = options.hosts?.hosts.get('controller') ?? { host: '127.0.0.1', port: 0 };
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', (e) => reject(new InputError(`cannot listen on ${listen.host}:${listen.port}: ${e.message}`)));
+    socket.bind(listen.port, listen.host, resolve);
+  });
   const controllerPort = socket.address().port;
 
   const network = new NetworkFaults((id) => sys.nodes[id]?.client === undefined, new Random(derivedSeed(options.target.seed, 1)));
@@ -94,7 +103,7 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
       if (!stopping && !servers.isUp(id)) void servers.start(id);
     }, options.nemesisIntervalS * 1000);
   };
-  const servers: Servers = new Servers(options.target, () => controllerPort, dataDir, {
+  const events: ServerEvents = {
     ready(id, recovered) {
       if (recovered !== null) recoveries.push({ t: ms(), node: names[id]!, recovered, atKill: atKill.get(id) ?? null });
     },
@@ -117,7 +126,11 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
       }
       restartLater(id);
     },
-  });
+  };
+  const remote = options.hosts
+    ? new RemoteServers(options.hosts.hosts, options.hosts.file, names, sys.serverIds, options.target, (to, c) => socket.send(encodePacket({ from: CONTROLLER, to: CONTROLLER, msg: c, tag: null }), to.port, to.host), (id) => events.ready(id, null))
+    : undefined;
+  const servers: ServerProcesses = remote ?? new Servers(options.target, () => controllerPort, dataDir, events);
 
   const forward = (p: Packet): void => {
     const fate = route(p);
@@ -138,20 +151,28 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
       for (let i = 0; i < copies; i++) if (!clients.deliver(p)) return 'stale';
       return fate;
     }
-    const port = servers.port(p.to);
-    if (port === undefined) return 'down';
+    const to = servers.address(p.to);
+    if (to === undefined) return 'down';
     const data = encodePacket(p);
-    for (let i = 0; i < copies; i++) socket.send(data, port, '127.0.0.1');
+    for (let i = 0; i < copies; i++) socket.send(data, to.port, to.host);
     return fate;
   }
   socket.on('message', (data) => {
     const p = decodePacket(data);
-    if (p !== undefined) forward(p);
+    if (p === undefined) return;
+    if (p.from !== CONTROLLER) forward(p);
+    else if (remote) {
+      const c = p.msg as Control | null;
+      if (c?.control === 'hello') remote.hello(c.node);
+      else if (c?.control === 'started') remote.startedAt(c.node);
+    }
   });
 
   if (sys.ordered) progress('note: the network is ordered (FIFO per channel); a real run sends over UDP through one controller, which keeps order on loopback but not under loss or duplication');
+  if (remote) progress(`waiting for ${sys.serverIds.map((id) => names[id]).join(', ')} (start each with interleave node)`);
   await Promise.all(sys.serverIds.map((id) => servers.start(id, false)));
   for (const id of sys.serverIds) servers.go(id);
+  if (remote) await remote.everyStarted();
   progress(`${sys.serverIds.length} servers up; clients at ${options.rate}/s, concurrency ${options.concurrency}, nemesis ${options.nemesis.join(',') || 'none'}`);
 
   const nemesis = new Nemesis(options.nemesis, new Random(derivedSeed(options.target.seed, 3)), sys.serverIds, names, servers, network, logFault);

@@ -7,7 +7,7 @@ import type { Id } from '../actor/actor.ts';
 import type { FaultEvent, NemesisKind } from './faults-log.ts';
 import type { Random } from './random.ts';
 import type { NetworkFaults } from './router.ts';
-import type { Servers } from './servers.ts';
+import type { ServerProcesses } from './servers.ts';
 
 /** How likely a message is lost, or duplicated, while that fault lasts. */
 export const LOSS_RATE = 0.3;
@@ -27,7 +27,7 @@ export class Nemesis {
     private readonly random: Random,
     private readonly serverIds: readonly Id[],
     private readonly names: readonly string[],
-    private readonly servers: Servers,
+    private readonly servers: ServerProcesses,
     private readonly network: NetworkFaults,
     private readonly log: (e: Omit<FaultEvent, 't'>) => void,
   ) {}

@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Id } from '../actor/actor.ts';
+import type { Address } from './hosts.ts';
 import type { NodeArgs } from './node.ts';
 import type { RunTarget } from './run-model.ts';
 import type { NodeReport } from './wire.ts';
@@ -26,6 +27,20 @@ export interface ServerEvents {
   exited(id: Id, code: number | null, signal: string | null, stderr: string): void;
 }
 
+/** The servers of a run as the controller and the nemesis see them. */
+export interface ServerProcesses {
+  /** Where node `id` listens, when it is up (a paused node's socket still queues). */
+  address(id: Id): Address | undefined;
+  isUp(id: Id): boolean;
+  isPaused(id: Id): boolean;
+  start(id: Id, go?: boolean): Promise<void>;
+  go(id: Id): void;
+  kill(id: Id): Promise<void>;
+  pause(id: Id): void;
+  resume(id: Id): void;
+  stopAll(): Promise<void>;
+}
+
 interface Running {
   readonly child: ChildProcess;
   port: number | undefined;
@@ -34,7 +49,7 @@ interface Running {
   killed: boolean;
 }
 
-export class Servers {
+export class Servers implements ServerProcesses {
   private readonly running = new Map<Id, Running>();
   private readonly incarnations = new Map<Id, number>();
 
@@ -45,9 +60,9 @@ export class Servers {
     private readonly events: ServerEvents,
   ) {}
 
-  /** The port node `id` listens on, when it is up (a paused node's socket still queues). */
-  port(id: Id): number | undefined {
-    return this.running.get(id)?.port;
+  address(id: Id): Address | undefined {
+    const port = this.running.get(id)?.port;
+    return port === undefined ? undefined : { host: '127.0.0.1', port };
   }
 
   isUp(id: Id): boolean {
