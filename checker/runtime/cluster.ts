@@ -5,6 +5,8 @@
 // operation timeout, then kills every server.
 
 import { createSocket } from 'node:dgram';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { readPackets, writePacket } from './stream.ts';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Id } from '../actor/actor.ts';
@@ -60,6 +62,8 @@ export interface RunOutcome {
   /** How long the workload ran, in milliseconds. */
   readonly durationMs: number;
   readonly clientPoolExhausted: boolean;
+  /** How messages travelled: UDP datagrams, or TCP streams for an ordered network. */
+  readonly transport: 'udp' | 'tcp';
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -95,6 +99,27 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
     socket.bind(listen.port, listen.host, resolve);
   });
   const controllerPort = socket.address().port;
+  // An ordered network runs over TCP: one connection per forked node, packets as lines.
+  const streams = new Map<Id, Socket>();
+  const tcp = sys.ordered && !options.hosts ? createServer() : undefined;
+  if (tcp) {
+    tcp.on('connection', (conn) => {
+      conn.setNoDelay(true);
+      let id: Id | undefined;
+      readPackets(conn, (p) => {
+        if (id === undefined) {
+          id = p.from;
+          streams.set(id, conn);
+        } else forward(p);
+      });
+      conn.on('close', () => {
+        if (id !== undefined && streams.get(id) === conn) streams.delete(id);
+      });
+      conn.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+  }
+  const tcpPort = tcp ? (tcp.address() as AddressInfo).port : undefined;
 
   const network = new NetworkFaults((id) => sys.nodes[id]?.client === undefined, new Random(derivedSeed(options.target.seed, 1)));
   let stopping = false;
@@ -130,7 +155,7 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
   const remote = options.hosts
     ? new RemoteServers(options.hosts.hosts, options.hosts.file, names, sys.serverIds, options.target, (to, c) => socket.send(encodePacket({ from: CONTROLLER, to: CONTROLLER, msg: c, tag: null }), to.port, to.host), (id) => events.ready(id, null))
     : undefined;
-  const servers: ServerProcesses = remote ?? new Servers(options.target, () => controllerPort, dataDir, events);
+  const servers: ServerProcesses = remote ?? new Servers(options.target, () => controllerPort, tcpPort, dataDir, events);
 
   const forward = (p: Packet): void => {
     const fate = route(p);
@@ -153,6 +178,12 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
     }
     const to = servers.address(p.to);
     if (to === undefined) return 'down';
+    if (tcp) {
+      const conn = streams.get(p.to);
+      if (conn === undefined) return 'down';
+      for (let i = 0; i < copies; i++) writePacket(conn, p);
+      return fate;
+    }
     const data = encodePacket(p);
     for (let i = 0; i < copies; i++) socket.send(data, to.port, to.host);
     return fate;
@@ -168,7 +199,7 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
     }
   });
 
-  if (sys.ordered) progress('note: the network is ordered (FIFO per channel); a real run sends over UDP through one controller, which keeps order on loopback but not under loss or duplication');
+  if (sys.ordered && options.hosts) progress('note: the network is ordered (FIFO per channel), but a run across hosts sends over UDP, which may reorder');
   if (remote) progress(`waiting for ${sys.serverIds.map((id) => names[id]).join(', ')} (start each with interleave node)`);
   await Promise.all(sys.serverIds.map((id) => servers.start(id, false)));
   for (const id of sys.serverIds) servers.go(id);
@@ -197,6 +228,8 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
   stopping = true;
   await servers.stopAll();
   socket.close();
+  for (const conn of streams.values()) conn.destroy();
+  tcp?.close();
   for (const message of clients.errors) errors.push({ t: ms(), node: 'client', message });
-  return { run, history, faults, routing, fates, errors, recoveries, durationMs, clientPoolExhausted: clients.exhausted };
+  return { run, history, faults, routing, fates, errors, recoveries, durationMs, clientPoolExhausted: clients.exhausted, transport: tcp ? 'tcp' : 'udp' };
 }

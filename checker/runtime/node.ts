@@ -5,6 +5,8 @@
 // restart comes back from that file.
 
 import { createSocket } from 'node:dgram';
+import { connect } from 'node:net';
+import { readPackets, writePacket } from './stream.ts';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Id } from '../actor/actor.ts';
@@ -23,6 +25,8 @@ export interface NodeArgs {
   /** How many times this node has been started before (its timers draw from a fresh stream). */
   readonly incarnation: number;
   readonly controllerPort: number;
+  /** For an ordered network: the controller's TCP port, over which the node sends and receives. */
+  readonly controllerTcpPort?: number;
   /** Where the node's durable file lives. */
   readonly dataDir: string;
 }
@@ -56,8 +60,10 @@ export async function runNode(args: NodeArgs): Promise<void> {
   if (node === undefined || node.client !== undefined) throw new Error(`node ${args.node} is not a server of ${args.target.config}`);
   const file = durableFile(args.dataDir, node.name);
   const socket = createSocket('udp4');
-  const send = (p: Parameters<typeof encodePacket>[0]): void => {
-    socket.send(encodePacket(p), args.controllerPort, '127.0.0.1');
+  const stream = args.controllerTcpPort === undefined ? undefined : connect(args.controllerTcpPort, '127.0.0.1');
+  const send = (p: Packet): void => {
+    if (stream) writePacket(stream, p);
+    else socket.send(encodePacket(p), args.controllerPort, '127.0.0.1');
   };
   const random = new Random(derivedSeed(args.target.seed, 1000 * (args.node + 1) + args.incarnation));
   const actor = new LiveActor(
@@ -77,6 +83,19 @@ export async function runNode(args: NodeArgs): Promise<void> {
     if (p !== undefined && p.to === node.id) actor.deliver(p.from, p.msg, p.tag);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  if (stream) {
+    await new Promise<void>((resolve, reject) => {
+      stream.once('connect', resolve);
+      stream.once('error', reject);
+    });
+    stream.setNoDelay(true);
+    // The first line names the node; then packets both ways.
+    writePacket(stream, { from: node.id, to: CONTROLLER, msg: { control: 'hello', node: node.name }, tag: null });
+    readPackets(stream, (p) => {
+      if (p.to === node.id) actor.deliver(p.from, p.msg, p.tag);
+    });
+    stream.on('close', () => process.exit(0));
+  }
   const recovered = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null;
   // Ready (listening); started when the controller says so (once every node listens).
   const go = new Promise<void>((resolve) => {

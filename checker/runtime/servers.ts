@@ -56,6 +56,8 @@ export class Servers implements ServerProcesses {
   constructor(
     private readonly target: RunTarget,
     private readonly controllerPort: () => number,
+    /** The controller's TCP port, for an ordered network. */
+    private readonly controllerTcpPort: number | undefined,
     private readonly dataDir: string,
     private readonly events: ServerEvents,
   ) {}
@@ -82,7 +84,14 @@ export class Servers implements ServerProcesses {
   start(id: Id, go = true): Promise<void> {
     const incarnation = this.incarnations.get(id) ?? 0;
     this.incarnations.set(id, incarnation + 1);
-    const args: NodeArgs = { target: this.target, node: id, incarnation, controllerPort: this.controllerPort(), dataDir: this.dataDir };
+    const args: NodeArgs = {
+      target: this.target,
+      node: id,
+      incarnation,
+      controllerPort: this.controllerPort(),
+      ...(this.controllerTcpPort === undefined ? {} : { controllerTcpPort: this.controllerTcpPort }),
+      dataDir: this.dataDir,
+    };
     const child = fork(ENTRY, [JSON.stringify(args)], { execArgv: ['--import', TSX], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const r: Running = { child, port: undefined, paused: false, killed: false };
     this.running.set(id, r);

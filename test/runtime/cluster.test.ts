@@ -109,3 +109,21 @@ describe('a handler that throws in a real run', () => {
     expect(outcome.history.operations.find((o) => (o.input as { value: number }).value === 5)?.ret).toBeUndefined();
   }, 20_000);
 });
+
+describe('an ordered network in a real run', () => {
+  it('travels over TCP and keeps every channel FIFO', async () => {
+    const outcome = await runCluster({
+      target: { file: 'test/runtime/fixtures/ordered-echo.ts', config: 'bursts', clients: 8, operations: 0, seed: 1 },
+      timeLimitS: 1,
+      rate: 200,
+      concurrency: 4,
+      nemesis: [],
+      nemesisIntervalS: 1,
+      opTimeoutMs: 500,
+      outDir: mkdtempSync(join(tmpdir(), 'interleave-run-')),
+    });
+    expect(outcome.transport).toBe('tcp');
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.history.operations.filter((o) => o.ret !== undefined).length).toBeGreaterThan(20);
+  }, 20_000);
+});
