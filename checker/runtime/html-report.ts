@@ -29,7 +29,7 @@ export function latencyPlot(operations: readonly RunOperation[], faults: readonl
   const done = operations.filter((o) => o.ret !== undefined);
   const maxLatency = Math.max(1, ...done.map((o) => (o.ret! - o.call) / 1000));
   const tEnd = Math.max(endMs, 1);
-  const x = (ms: number): number => left + (ms / tEnd) * (W - left - 10);
+  const x = (ms: number): number => left + (ms / tEnd) * (W - left - 30);
   const y = (lat: number): number => H - bottom - (lat / maxLatency) * (H - bottom - top - 10);
   const parts: string[] = [];
   const bands = faultIntervals(faults, tEnd);
