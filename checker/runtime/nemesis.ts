@@ -66,11 +66,10 @@ export class Nemesis {
         return { kind, detail: this.names[id]!, end: () => this.servers.resume(id) };
       }
       case 'partition': {
-        const side = this.split();
-        this.network.partition(side);
-        const other = this.serverIds.filter((id) => !side.includes(id));
+        const groups = this.split();
+        this.network.partition(groups);
         const show = (ids: readonly Id[]): string => `{${ids.map((id) => this.names[id]).join(', ')}}`;
-        return { kind, detail: `${show(side)} | ${show(other)}`, end: () => this.network.heal() };
+        return { kind, detail: groups.map(show).join(' | '), end: () => this.network.heal() };
       }
       case 'loss':
         this.network.lossRate = LOSS_RATE;
@@ -81,15 +80,25 @@ export class Nemesis {
     }
   }
 
-  /** The minority side of a split: one server isolated, or a random minority. */
-  private split(): Id[] {
+  /**
+   * The groups of a partition, each sorted: one server isolated, a random minority apart from the
+   * majority, or (with 3 servers or more) a bridge: two halves that each reach one server, the
+   * bridge, which reaches both.
+   */
+  private split(): Id[][] {
     const shuffled = [...this.serverIds];
     for (let i = shuffled.length - 1; i > 0; i--) {
       const j = this.random.below(i + 1);
       [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
     }
-    const minority = Math.floor((shuffled.length - 1) / 2);
-    const size = this.random.next() < 0.5 ? 1 : Math.max(1, minority);
-    return shuffled.slice(0, size).sort((a, b) => a - b);
+    const sorted = (ids: Id[]): Id[] => ids.sort((a, b) => a - b);
+    const shape = this.random.below(shuffled.length >= 3 ? 3 : 2);
+    if (shape === 2) {
+      const [bridge, ...rest] = shuffled;
+      const half = Math.ceil(rest.length / 2);
+      return [sorted([bridge!, ...rest.slice(0, half)]), sorted([bridge!, ...rest.slice(half)])];
+    }
+    const size = shape === 0 ? 1 : Math.max(1, Math.floor((shuffled.length - 1) / 2));
+    return [sorted(shuffled.slice(0, size)), sorted(shuffled.slice(size))];
   }
 }

@@ -16,8 +16,8 @@ export interface RoutedPacket {
 }
 
 export class NetworkFaults {
-  /** The servers on one side of the current partition (the other side is every other server). */
-  private side: ReadonlySet<Id> | null = null;
+  /** The groups of servers that still reach each other (two servers talk iff a group holds both). */
+  private groups: readonly ReadonlySet<Id>[] | null = null;
   lossRate = 0;
   duplicateRate = 0;
 
@@ -26,22 +26,19 @@ export class NetworkFaults {
     private readonly random: Random,
   ) {}
 
-  partition(side: readonly Id[]): void {
-    this.side = new Set(side);
+  /** Cuts the servers into groups: two sides, or two halves joined by a bridge node in both. */
+  partition(groups: readonly (readonly Id[])[]): void {
+    this.groups = groups.map((g) => new Set(g));
   }
 
   heal(): void {
-    this.side = null;
-  }
-
-  get partitioned(): readonly Id[] | null {
-    return this.side === null ? null : [...this.side].sort((a, b) => a - b);
+    this.groups = null;
   }
 
   /** Whether a message between `a` and `b` crosses the partition. */
   crosses(a: Id, b: Id): boolean {
-    if (this.side === null || !this.isServer(a) || !this.isServer(b)) return false;
-    return this.side.has(a) !== this.side.has(b);
+    if (this.groups === null || !this.isServer(a) || !this.isServer(b)) return false;
+    return !this.groups.some((g) => g.has(a) && g.has(b));
   }
 
   /** What becomes of a message from `from` to `to` now. */
