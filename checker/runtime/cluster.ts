@@ -85,6 +85,7 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
   const routing: RoutedPacket[] = [];
   const fates: Record<Fate, number> = { delivered: 0, duplicated: 0, partitioned: 0, lost: 0, down: 0, stale: 0 };
   const atKill = new Map<Id, Record<string, unknown> | null>();
+  const crashed = new Set<Id>();
   const progress = options.onProgress ?? (() => {});
   const logFault = (e: Omit<FaultEvent, 't'>): void => {
     const event = { t: ms(), ...e };
@@ -131,6 +132,8 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
   const events: ServerEvents = {
     ready(id, recovered) {
       if (recovered !== null) recoveries.push({ t: ms(), node: names[id]!, recovered, atKill: atKill.get(id) ?? null });
+      // A node that crashed (its handler threw) is back.
+      if (crashed.delete(id)) logFault({ kind: 'crash', phase: 'end', detail: names[id]! });
     },
     // Record, at each kill, what the node's durable file held: its restart must come back to it.
     killed(id) {
@@ -140,6 +143,7 @@ export async function runCluster(options: ClusterOptions, loaded?: RunModel): Pr
     },
     error(id, message) {
       errors.push({ t: ms(), node: names[id]!, message });
+      crashed.add(id);
       logFault({ kind: 'crash', phase: 'start', detail: names[id]! });
       progress(`${names[id]} crashed: ${message}`);
     },
