@@ -99,6 +99,9 @@ export type ConfigName = keyof typeof configs;
 /**
  * For a real run: the configuration's servers and bug, no term bound, every client a script of
  * random puts (unique values) and gets on two keys, at any server; timers of a real cluster.
+ * As modelled, Raft makes little progress in real time: a follower's election timer is not reset
+ * by AppendEntries and a leader sends AppendEntries only when it has news (no periodic heartbeat,
+ * no RPC timeout), so leaders are deposed before they commit.
  */
 const runtime = (name: ConfigName): RuntimeOptions => ({
   spec: kvSpec,
