@@ -15,12 +15,12 @@ export type { ExploreOptions } from './explore/options.ts';
 export type { Outcome, Path } from './explore/outcome.ts';
 
 // Spec files.
-export { defineSpec, isSpec, type Spec, type SpecConfig, type Expectation } from './spec.ts';
+export { defineSpec, isSpec, type Spec, type SpecConfig, type Expectation, type RuntimeOptions, type RuntimeWorkload } from './spec.ts';
 export { InputError } from './errors.ts';
 
 // Actor systems.
 export type { Draft } from 'immer';
-export type { Actor, Context, Id } from './actor/actor.ts';
+export type { Actor, Context, Id, TimerDuration } from './actor/actor.ts';
 export type { ActorAction } from './actor/actions.ts';
 export {
   actorSystem,

@@ -4,6 +4,8 @@
 // configuration that is not `heavy`; `--config NAME` or `--all` selects the others.
 
 import type { ExploreOptions } from './explore/options.ts';
+import type { TimerDuration } from './actor/actor.ts';
+import type { SequentialSpec } from './consistency/sequential-spec.ts';
 import type { AnyModel } from './model.ts';
 
 /** `holds`, or the name of the property the configuration must violate (a named bug variant). */
@@ -18,6 +20,32 @@ export interface SpecConfig {
   readonly explore?: Omit<ExploreOptions, 'onProgress' | 'edges'>;
   /** Too large for every `check specs/` run (a benchmark-size configuration). */
   readonly heavy?: boolean;
+  /** How `interleave run` runs this configuration as a real cluster (checker/runtime/). */
+  readonly runtime?: RuntimeOptions;
+}
+
+/** What a real run of a configuration needs beyond its model. */
+export interface RuntimeOptions {
+  /** The sequential specification the clients' history must be linearizable against. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly spec: SequentialSpec<any, any, any>;
+  /**
+   * The model for a real run, given how many client nodes the run needs and its seed: a run
+   * retires a client whose operation timed out (Jepsen's :info) and carries on with a fresh one,
+   * so it needs more clients, and longer scripts, than a configuration for the explorer.
+   * Defaults to the configuration's model.
+   */
+  readonly model?: (workload: RuntimeWorkload) => AnyModel;
+  /** Durations, in milliseconds, of timers whose handlers give none, by timer name or name prefix. */
+  readonly timers?: Readonly<Record<string, TimerDuration>>;
+}
+
+export interface RuntimeWorkload {
+  /** Client nodes the model must have. */
+  readonly clients: number;
+  /** Operations each client's script should hold (a client whose script is done is replaced). */
+  readonly operations: number;
+  readonly seed: number;
 }
 
 export interface Spec {

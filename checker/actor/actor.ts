@@ -11,6 +11,12 @@ import type { SystemView } from './system-view.ts';
 /** An actor's address: its position in the system's actor list. */
 export type Id = number;
 
+/** How long a timer runs in a real run, in milliseconds: a time drawn between `min` and `max`. */
+export interface TimerDuration {
+  readonly min: number;
+  readonly max: number;
+}
+
 export interface Context<M, I = unknown, O = unknown> {
   readonly self: Id;
   /** Every actor that is not a client, this one included. */
@@ -22,8 +28,12 @@ export interface Context<M, I = unknown, O = unknown> {
   send(to: Id, msg: M): void;
   /** Sends `msg` to each of `to` (the peers by default). */
   broadcast(msg: M, to?: readonly Id[]): void;
-  /** Arms a named timer; the explorer may fire an armed timer at any point. */
-  setTimer(name: string): void;
+  /**
+   * Arms a named timer; the explorer may fire an armed timer at any point. `duration` (in
+   * milliseconds) is for a real run (`interleave run`), which fires it after a time drawn between
+   * `min` and `max`; the explorer ignores it.
+   */
+  setTimer(name: string, duration?: TimerDuration): void;
   cancelTimer(name: string): void;
   /** Client actors only: records the invocation of an operation in the history. */
   invoke(input: I): void;

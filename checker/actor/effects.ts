@@ -2,7 +2,7 @@
 // operations invoked and completed, a timestamp for its event. Collected while the handler runs
 // and applied to the system when it returns (handler.ts).
 
-import type { Context, Id } from './actor.ts';
+import type { Context, Id, TimerDuration } from './actor.ts';
 import { detach } from './detach.ts';
 import type { SystemView } from './system-view.ts';
 
@@ -10,6 +10,8 @@ export class Effects<M> implements Context<M> {
   sends: { to: Id; msg: M }[] = [];
   timersSet: string[] = [];
   timersCancelled: string[] = [];
+  /** The durations asked for the timers armed (a real run's; the explorer ignores them). */
+  timerDurations: Record<string, TimerDuration> = {};
   invoked: { input: unknown }[] = [];
   completed: { output: unknown }[] = [];
   stamped: { value: unknown } | undefined = undefined;
@@ -29,7 +31,8 @@ export class Effects<M> implements Context<M> {
   broadcast(msg: M, to: readonly Id[] = this.peers): void {
     for (const t of to) this.send(t, msg);
   }
-  setTimer(name: string): void {
+  setTimer(name: string, duration?: TimerDuration): void {
+    if (duration !== undefined) this.timerDurations[name] = duration;
     this.timersSet.push(name);
     this.timersCancelled = this.timersCancelled.filter((t) => t !== name);
   }

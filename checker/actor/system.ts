@@ -38,6 +38,8 @@ export interface ActorModel<S, M, I = unknown, O = unknown> extends RecordingMod
   readonly nodeNames: readonly string[];
   readonly clientIds: readonly Id[];
   readonly serverIds: readonly Id[];
+  /** The system as declared: what a real run (checker/runtime/) starts its nodes from. */
+  readonly declaration: ActorSystemOptions<S, M, I, O>;
 }
 
 export function actorSystem<S, M, I = unknown, O = unknown>(declared: ActorSystemOptions<S, M, I, O>): ActorModel<S, M, I, O> {
@@ -56,6 +58,7 @@ export function actorSystem<S, M, I = unknown, O = unknown>(declared: ActorSyste
     nodeNames: sys.nodeNames,
     clientIds: sys.clientIds,
     serverIds: sys.serverIds,
+    declaration: options,
     properties,
     ...(options.within ? { within: options.within } : {}),
     init: () => [initialState(sys)],

@@ -10,7 +10,9 @@ import { lincheckCommand } from './lincheck.ts';
 import { listCommand } from './list.ts';
 import { mergeCommand } from './merge.ts';
 import { minimizeCommand } from './minimize.ts';
+import { nodeCommand } from './node.ts';
 import { replayCommand } from './replay.ts';
+import { runCommand } from './run.ts';
 import { showCommand } from './show.ts';
 import { txncheckCommand } from './txncheck.ts';
 
@@ -27,7 +29,9 @@ export async function main(argv: readonly string[]): Promise<void> {
       .command(mergeCommand)
       .command(txncheckCommand)
       .command(exploreCommand)
-      .demandCommand(1, 'name a command: check, replay, show, minimize, list, merge, explore, lincheck, txncheck')
+      .command(runCommand)
+      .command(nodeCommand)
+      .demandCommand(1, 'name a command: check, replay, show, minimize, list, merge, explore, run, node, lincheck, txncheck')
       .strict()
       .help()
       .fail((msg, err) => {

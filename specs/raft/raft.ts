@@ -5,7 +5,7 @@
 // that many messages that still matter in flight), to steer a search through a long scenario.
 // Within its bounds every search is exhaustive (BFS): the steered ones prove a bug is reached.
 
-import { defineSpec } from '../../checker/index.ts';
+import { defineSpec, kvSpec, type RuntimeOptions, type RuntimeWorkload } from '../../checker/index.ts';
 import { raft, type KvOp, type RaftSystemOptions } from '../../protocols/raft/index.ts';
 
 const put = (value: string): KvOp => ({ f: 'put', key: 'x', value });
@@ -96,6 +96,29 @@ export const configs = {
 
 export type ConfigName = keyof typeof configs;
 
+/**
+ * For a real run: the configuration's servers and bug, no term bound, every client a script of
+ * random puts (unique values) and gets on two keys, at any server; timers of a real cluster.
+ * As modelled, Raft makes little progress in real time: a follower's election timer is not reset
+ * by AppendEntries and a leader sends AppendEntries only when it has news (no periodic heartbeat,
+ * no RPC timeout), so leaders are deposed before they commit.
+ */
+const runtime = (name: ConfigName): RuntimeOptions => ({
+  spec: kvSpec,
+  model: ({ clients, operations, seed }: RuntimeWorkload) => {
+    let x = seed >>> 0 || 1;
+    const draw = (n: number): number => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    const script = (c: number): KvOp[] =>
+      Array.from({ length: operations }, (_, k) => {
+        const key = draw(2) === 0 ? 'x' : 'y';
+        return draw(2) === 0 ? { f: 'get', key } : { f: 'put', key, value: `${c}.${k}` };
+      });
+    const { servers, bug } = configs[name] as RaftSystemOptions;
+    return raft({ servers, maxTerm: Number.MAX_SAFE_INTEGER, clients: Array.from({ length: clients }, (_, c) => script(c)), ...(bug ? { bug } : {}) });
+  },
+  timers: { election: { min: 300, max: 600 }, heartbeat: { min: 50, max: 100 } },
+});
+
 const holds = (name: ConfigName, description: string, heavy = false) =>
   ({ model: () => raft(configs[name]), expect: 'holds', description, ...(heavy ? { heavy: true } : {}) }) as const;
 const violates = (name: ConfigName, property: string, description: string) =>
@@ -106,7 +129,7 @@ export default defineSpec({
   description: 'Raft leader election and log replication with a key-value state machine (Figure 2), checked against Figure 3 and linearizability',
   configs: {
     elections: holds('elections', '3 servers, 1 term, any candidate, 1 crash'),
-    replication: holds('replication', '3 servers, 1 term, any candidate, a client puts through any server'),
+    replication: { ...holds('replication', '3 servers, 1 term, any candidate, a client puts through any server'), runtime: runtime('replication') },
     'leader-change': holds('leader-change', 'server1 then server2 lead, a client puts through either; drained network'),
     'leader-change-crash': holds('leader-change-crash', 'leader-change with 1 crash'),
     'two-terms-crash': holds('two-terms-crash', 'server1 then server2 lead, a client puts through either, 1 crash', true),
@@ -115,9 +138,9 @@ export default defineSpec({
     'two-terms-faults': holds('two-terms-faults', '2 scripted terms, 1 crash, 1 loss, 1 duplication; drained network', true),
     'two-terms-partition': holds('two-terms-partition', '2 scripted terms, a put and a get, 1 partition; drained network', true),
     'figure-8-correct': holds('figure-8-correct', "commit-previous-term's runs with the correct commit rule", true),
-    'votedfor-not-durable': violates('votedfor-not-durable', 'Election Safety', 'votedFor lost in a crash: two leaders in a term'),
+    'votedfor-not-durable': { ...violates('votedfor-not-durable', 'Election Safety', 'votedFor lost in a crash: two leaders in a term'), runtime: runtime('votedfor-not-durable') },
     'no-up-to-date-check': violates('no-up-to-date-check', 'Leader Completeness', 'votes without §5.4.1: a leader lacks a committed entry'),
-    'leader-reads-locally': violates('leader-reads-locally', 'Linearizability', 'a deposed leader answers a get from its own state'),
+    'leader-reads-locally': { ...violates('leader-reads-locally', 'Linearizability', 'a deposed leader answers a get from its own state'), runtime: runtime('leader-reads-locally') },
     'leader-overwrites-unapplied': violates('leader-overwrites-unapplied', 'Leader Append-Only', 'a leader stores a command over an unapplied one'),
     'commit-previous-term': violates('commit-previous-term', 'Leader Completeness', 'Figure 8: an entry of term 1 committed in term 3, then a leader of term 4 without it'),
   },
