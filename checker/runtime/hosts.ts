@@ -1,7 +1,7 @@
 // Where the nodes of a run across machines listen: a JSON file mapping the controller and each
 // server node, by name, to host:port, e.g.
 //
-//     {"controller": "10.0.0.1:7000", "replica1": "10.0.0.2:7001", "replica2": "10.0.0.3:7001", "replica3": "10.0.0.4:7001"}
+//     {"controller": "host-a:7000", "replica1": "host-b:7001", "replica2": "host-c:7001", "replica3": "host-d:7001"}
 
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors.ts';
