@@ -85,6 +85,13 @@ describe('interleave check', () => {
     expect(throws.stdout + throws.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 with one line naming the action and the path for a model that is not a function of its state', () => {
+    const r = interleave('check', `${fixtures}/nondeterministic.ts`, '--config', 'random');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(new RegExp(`${fixtures}/nondeterministic.ts: Nondeterministic/random: nondeterministic: action Add from the state after steps \\[[^\\n]*\\] gave two different states`));
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('exits 2 with one line naming the file, the place and the fault for a spec that does not parse', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');

@@ -8,6 +8,7 @@ import { fingerprintOut, fingerprintState } from '../../fingerprint/hash.ts';
 import type { SharedFingerprintSet } from '../../fingerprint/shared-fingerprint-set.ts';
 import type { Model } from '../../model.ts';
 import { DEADLOCK } from '../../properties.ts';
+import { DeterminismCheck } from '../determinism.ts';
 import { Exploration } from '../exploration.ts';
 import { initialIndex, type SharedLinks } from './shared-links.ts';
 import { identifier, replayStep } from '../state-store.ts';
@@ -43,6 +44,8 @@ export class LevelPart<S, A> {
   private readonly checks: Exploration<S, A>;
   private readonly identify: (s: S) => unknown;
   private readonly shareMin: number;
+  /** Re-executes a sample of this explorer's expansions (determinism.ts). */
+  private readonly determinism: DeterminismCheck<S, A>;
   // Counted across the chunks of one expansion; reported (and reset) when it finishes.
   private generated = 0;
   private inserted = 0;
@@ -59,6 +62,7 @@ export class LevelPart<S, A> {
     this.checks = new Exploration(model, {});
     this.identify = identifier(model, setup.symmetry) ?? ((s: S) => s);
     this.shareMin = Math.max(2, setup.shareMin ?? STEAL_MIN);
+    this.determinism = new DeterminismCheck(model, this.identify, (id) => links.chain(id));
   }
 
   /** States to add to the current level. */
@@ -136,13 +140,18 @@ export class LevelPart<S, A> {
       if (s === undefined || !expandable(model, s)) continue;
       const parent = this.levelIds[this.pos]!;
       const actions = candidatesOf(model, s);
+      const recheck = this.determinism.due() ? this.determinism : undefined;
       let enabled = false;
       for (let k = 0; k < actions.length; k++) {
         const t = successorOf(model, s, actions[k]!);
-        if (t === undefined) continue;
+        if (t === undefined) {
+          recheck?.disabled(k);
+          continue;
+        }
         enabled = true;
         this.generated++;
         fingerprintState(this.identify(t));
+        recheck?.enabled(k);
         if (!this.table.add(out[0]!, out[1]!)) continue;
         if (++this.inserted === PUBLISH) {
           this.publish();
@@ -161,6 +170,7 @@ export class LevelPart<S, A> {
         this.next.push(t);
         this.nextIds.push(id);
       }
+      recheck?.verify(s, parent, actions.length);
       if (!enabled && model.checkDeadlock) {
         Atomics.store(control, STOP, STOP_VIOLATION);
         return this.finish({ type: 'violation', property: DEADLOCK, id: parent, generated: 0, reached: this.reachedNames() });
