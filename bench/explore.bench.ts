@@ -5,8 +5,8 @@
 //
 // Every measurement runs in a fresh process (so its peak RSS is its own) and prints one JSON line:
 // distinct and generated states, wall ms, distinct states per wall second, CPU ms of the process
-// (all threads), peak RSS. On a shared machine wall time depends on what else runs; CPU time does
-// not, much: compare ratios from one run. `npm run bench -- explore` runs only this file;
+// (all threads), peak RSS and peak RSS per distinct state (`bytesPerState`). On a shared machine
+// wall time depends on what else runs; CPU time does not, much: compare ratios from one run. `npm run bench -- explore` runs only this file;
 // `... explore -- twophase-rm7` (any substring of a run's name) only the runs that match.
 
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import type { AnyModel } from '../checker/model.ts';
 import { twoPhaseCommit } from '../protocols/twopc/index.ts';
 import { paxosCommit } from '../specs/tlaplus/PaxosCommit.ts';
 import { twoPhase } from '../specs/tlaplus/TwoPhase.ts';
+import { bytesPerState } from './memory.ts';
 import { PAXOS_COMMIT, TLC_PAXOS_COMMIT_RATE, TLC_TWOPHASE_RATE, TWOPHASE, TWOPHASE_SYMMETRIC, differsFromTlc, type Known } from './baselines.ts';
 
 
@@ -128,6 +129,7 @@ if (one >= 0) {
     statesPerSec,
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    bytesPerState: bytesPerState(o.distinctStates),
   };
   if (run.tlc !== undefined) {
     line.tlcStatesPerSec = run.tlc;
