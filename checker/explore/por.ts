@@ -33,6 +33,7 @@ import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { VisitedSet } from '../fingerprint/visited-set.ts';
 import type { Model } from '../model.ts';
 import { DeterminismCheck } from './determinism.ts';
+import type { Frontier } from './frontier.ts';
 import { Exploration, type Violation } from './exploration.ts';
 import type { ExploreOptions } from './options.ts';
 import type { Outcome, Path } from './outcome.ts';
@@ -126,7 +127,7 @@ class SleepSets<S, A> implements Successors<S, A> {
     return true;
   }
 
-  expand(s: S, id: number, next: S[], nextIds: number[]): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
+  expand(s: S, id: number, next: Frontier<S>): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
     const { model, run } = this;
     const sleep = this.sleepOf.get(id)!;
     // Sleeping actions are not taken here: a sampled state is re-executed whole.
@@ -159,8 +160,7 @@ class SleepSets<S, A> implements Successors<S, A> {
           return VIOLATED;
         }
       }
-      next.push(t);
-      nextIds.push(v.id);
+      next.push(t, v.id);
     }
     return enabled || this.again ? EXPANDED : DEAD_END;
   }

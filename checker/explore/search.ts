@@ -14,6 +14,7 @@ import type { Model } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
 import type { EdgeSink } from './edge-sink.ts';
 import { DeterminismCheck } from './determinism.ts';
+import type { Frontier } from './frontier.ts';
 import { Exploration, type Violation } from './exploration.ts';
 import { DEAD_END, EXPANDED, levelSearch, VIOLATED, type Successors } from './level-search.ts';
 import type { ExploreOptions } from './options.ts';
@@ -58,7 +59,7 @@ export class AllSteps<S, A> implements Successors<S, A> {
     return true;
   }
 
-  expand(s: S, parent: number, next: S[], nextIds: number[]): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
+  expand(s: S, parent: number, next: Frontier<S>): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
     const { model } = this.run;
     const actions = candidatesOf(model, s);
     const recheck = this.determinism.due() ? this.determinism : undefined;
@@ -78,8 +79,7 @@ export class AllSteps<S, A> implements Successors<S, A> {
         this.recheck = undefined;
         return VIOLATED;
       }
-      next.push(t);
-      nextIds.push(id);
+      next.push(t, id);
     }
     this.recheck = undefined;
     recheck?.verify(s, parent, actions.length);

@@ -1,0 +1,269 @@
+// States as bytes, for a breadth-first frontier that would otherwise hold a whole level of object
+// graphs (TwoPhase 8 RMs: 244,342 states on its widest level at ~350 bytes each, promoted to the
+// old generation one by one; as bytes, ~40 each, which die with their level).
+//
+// The encoding is of plain data: undefined, null, booleans, numbers, strings, bigints, arrays, plain
+// objects (key order kept), Sets and Maps (insertion order kept). Strings are interned: a string
+// is written as its index in a table kept for the whole search. A state with anything else in it
+// (a class instance, a function, a symbol) is not encodable: `encode` says so, and the frontier
+// keeps that state as an object. Decoding builds fresh objects equal to the originals in every
+// respect a model, a property or a fingerprint can see (a hole in an array comes back undefined).
+
+const T_UNDEFINED = 0;
+const T_NULL = 1;
+const T_FALSE = 2;
+const T_TRUE = 3;
+const T_INT = 4;
+const T_FLOAT = 5;
+const T_STRING = 6;
+const T_ARRAY = 7;
+const T_OBJECT = 8;
+const T_SET = 9;
+const T_MAP = 10;
+const T_BIGINT = 11;
+/** A plain object without a prototype (`Object.create(null)`). */
+const T_BARE_OBJECT = 12;
+
+/** A growable byte buffer: one frontier level's encoded states. */
+export class Arena {
+  bytes: Uint8Array;
+  length = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  /** Room for `n` more bytes. */
+  reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    let cap = this.bytes.length * 2;
+    while (cap < this.length + n) cap *= 2;
+    const bytes = new Uint8Array(cap);
+    bytes.set(this.bytes.subarray(0, this.length));
+    this.bytes = bytes;
+  }
+}
+
+/** Thrown inside the encoder at a value it cannot encode. */
+const UNENCODABLE = new Error('unencodable');
+
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
+
+export class StateCodec {
+  private readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
+  // The arena and read position of the call in progress (the walk is recursive).
+  private out!: Arena;
+  private bytes!: Uint8Array;
+  private pos = 0;
+
+  /**
+   * Appends `v` to `arena`; its offset, or -1 when `v` holds something not encodable (the arena
+   * is then as it was).
+   */
+  encode(arena: Arena, v: unknown): number {
+    const start = arena.length;
+    this.out = arena;
+    try {
+      this.value(v);
+    } catch (e) {
+      if (e !== UNENCODABLE) throw e;
+      arena.length = start;
+      return -1;
+    }
+    return start;
+  }
+
+  /** The value encoded at `offset` of `arena`. */
+  decode(arena: Arena, offset: number): unknown {
+    this.bytes = arena.bytes;
+    this.pos = offset;
+    return this.read();
+  }
+
+  private byte(b: number): void {
+    const a = this.out;
+    if (a.length === a.bytes.length) a.reserve(1);
+    a.bytes[a.length++] = b;
+  }
+
+  private varint(n: number): void {
+    // n >= 0 and below 2^32.
+    const a = this.out;
+    a.reserve(5);
+    const bytes = a.bytes;
+    let at = a.length;
+    while (n >= 0x80) {
+      bytes[at++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    bytes[at++] = n;
+    a.length = at;
+  }
+
+  private string(s: string): void {
+    let id = this.stringIds.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.stringIds.set(s, id);
+    }
+    this.varint(id);
+  }
+
+  private value(v: unknown): void {
+    switch (typeof v) {
+      case 'number':
+        if ((v | 0) === v && !Object.is(v, -0)) {
+          this.byte(T_INT);
+          this.varint(((v << 1) ^ (v >> 31)) >>> 0);
+        } else {
+          this.byte(T_FLOAT);
+          f64[0] = v;
+          const a = this.out;
+          a.reserve(8);
+          a.bytes.set(f64Bytes, a.length);
+          a.length += 8;
+        }
+        return;
+      case 'string':
+        this.byte(T_STRING);
+        this.string(v);
+        return;
+      case 'boolean':
+        this.byte(v ? T_TRUE : T_FALSE);
+        return;
+      case 'undefined':
+        this.byte(T_UNDEFINED);
+        return;
+      case 'bigint':
+        this.byte(T_BIGINT);
+        this.string(v.toString());
+        return;
+      case 'object':
+        if (v === null) this.byte(T_NULL);
+        else this.object(v);
+        return;
+      default:
+        throw UNENCODABLE;
+    }
+  }
+
+  private object(o: object): void {
+    if (Array.isArray(o)) {
+      if (Object.getPrototypeOf(o) !== Array.prototype) throw UNENCODABLE;
+      const n = o.length;
+      this.byte(T_ARRAY);
+      this.varint(n);
+      for (let i = 0; i < n; i++) this.value(o[i]);
+      return;
+    }
+    const proto = Object.getPrototypeOf(o) as unknown;
+    if (proto === Object.prototype || proto === null) {
+      const rec = o as Record<string, unknown>;
+      const keys = Object.keys(rec);
+      this.byte(proto === null ? T_BARE_OBJECT : T_OBJECT);
+      this.varint(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        // Assigning it would set the decoded object's prototype.
+        if (k === '__proto__') throw UNENCODABLE;
+        this.string(k);
+        this.value(rec[k]);
+      }
+      return;
+    }
+    if (proto === Set.prototype) {
+      const set = o as Set<unknown>;
+      this.byte(T_SET);
+      this.varint(set.size);
+      for (const x of set) this.value(x);
+      return;
+    }
+    if (proto === Map.prototype) {
+      const map = o as Map<unknown, unknown>;
+      this.byte(T_MAP);
+      this.varint(map.size);
+      for (const [k, x] of map) {
+        this.value(k);
+        this.value(x);
+      }
+      return;
+    }
+    throw UNENCODABLE;
+  }
+
+  private readVarint(): number {
+    const bytes = this.bytes;
+    let b = bytes[this.pos++]!;
+    if (b < 0x80) return b;
+    let n = b & 0x7f;
+    let shift = 7;
+    do {
+      b = bytes[this.pos++]!;
+      n += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b >= 0x80);
+    return n;
+  }
+
+  private read(): unknown {
+    const tag = this.bytes[this.pos++]!;
+    switch (tag) {
+      case T_INT: {
+        const z = this.readVarint();
+        return (z >>> 1) ^ -(z & 1);
+      }
+      case T_STRING:
+        return this.strings[this.readVarint()]!;
+      case T_TRUE:
+        return true;
+      case T_FALSE:
+        return false;
+      case T_ARRAY: {
+        const n = this.readVarint();
+        const xs = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) xs[i] = this.read();
+        return xs;
+      }
+      case T_OBJECT:
+      case T_BARE_OBJECT: {
+        const n = this.readVarint();
+        const o: Record<string, unknown> = tag === T_OBJECT ? {} : (Object.create(null) as Record<string, unknown>);
+        for (let i = 0; i < n; i++) {
+          const k = this.strings[this.readVarint()]!;
+          o[k] = this.read();
+        }
+        return o;
+      }
+      case T_UNDEFINED:
+        return undefined;
+      case T_NULL:
+        return null;
+      case T_FLOAT:
+        f64Bytes.set(this.bytes.subarray(this.pos, this.pos + 8));
+        this.pos += 8;
+        return f64[0];
+      case T_SET: {
+        const n = this.readVarint();
+        const set = new Set<unknown>();
+        for (let i = 0; i < n; i++) set.add(this.read());
+        return set;
+      }
+      case T_MAP: {
+        const n = this.readVarint();
+        const map = new Map<unknown, unknown>();
+        for (let i = 0; i < n; i++) {
+          const k = this.read();
+          map.set(k, this.read());
+        }
+        return map;
+      }
+      case T_BIGINT:
+        return BigInt(this.strings[this.readVarint()]!);
+      default:
+        throw new Error(`internal: bad state encoding (tag ${tag})`);
+    }
+  }
+}

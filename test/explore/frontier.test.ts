@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { Frontier, frontierCodec } from '../../checker/explore/frontier.ts';
+import { Arena, StateCodec } from '../../checker/explore/state-codec.ts';
+import { fingerprint } from '../../checker/fingerprint/hash.ts';
+
+describe('a breadth-first level held as bytes', () => {
+  const codec = new StateCodec();
+  const roundTrip = (v: unknown): unknown => {
+    const arena = new Arena(4);
+    arena.reserve(3);
+    arena.length = 3; // an offset other than 0
+    const at = codec.encode(arena, v);
+    expect(at).toBe(3);
+    return codec.decode(arena, at);
+  };
+
+  it('gives back plain data equal to what was encoded, key and insertion order kept', () => {
+    const state = {
+      n: 7,
+      neg: -123456,
+      big: 2 ** 40,
+      min: -(2 ** 31),
+      half: 0.5,
+      nan: Number.NaN,
+      negZero: -0,
+      s: 'héllo',
+      flags: [true, false, null, undefined],
+      nested: { b: [1, [2, [3]]], a: {} },
+      set: new Set(['x', 1, { k: 'v' }]),
+      map: new Map<unknown, unknown>([
+        ['one', 1],
+        [2, ['two']],
+      ]),
+      id: 12345678901234567890n,
+      gone: undefined,
+    };
+    const back = roundTrip(state) as typeof state;
+    expect(back).toEqual(state);
+    expect(Object.keys(back)).toEqual(Object.keys(state));
+    expect([...back.set]).toEqual([...state.set]);
+    expect([...back.map.keys()]).toEqual([...state.map.keys()]);
+    expect(Object.is(back.negZero, -0)).toBe(true);
+    expect(fingerprint(back)).toEqual(fingerprint(state));
+    const bare = Object.assign(Object.create(null) as Record<string, number>, { a: 1 });
+    expect(Object.getPrototypeOf(roundTrip(bare))).toBe(null);
+  });
+
+  it('keeps as objects the states it cannot encode, and every state of a frozen (immer) model', () => {
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    const f = new Frontier<unknown>(new StateCodec());
+    const odd = { p: new Point(1) };
+    f.push({ a: 1 }, 10);
+    f.push(odd, 11);
+    f.push({ f: () => 1 }, 12);
+    f.push([1, 2], 13);
+    expect(f.length).toBe(4);
+    expect(f.state(0)).toEqual({ a: 1 });
+    expect(f.take(1)).toBe(odd);
+    expect(f.state(3)).toEqual([1, 2]);
+    expect([0, 1, 2, 3].map((i) => f.id(i))).toEqual([10, 11, 12, 13]);
+    expect(frontierCodec([Object.freeze({ a: 1 })])).toBeUndefined();
+    expect(frontierCodec([{ a: 1 }])).toBeInstanceOf(StateCodec);
+  });
+
+  it('grows past its first capacity', () => {
+    const f = new Frontier<{ i: number; tag: string }>(new StateCodec(), 2);
+    for (let i = 0; i < 5000; i++) f.push({ i, tag: `t${i % 7}` }, i * 3);
+    for (let i = 0; i < 5000; i++) {
+      expect(f.id(i)).toBe(i * 3);
+      expect(f.take(i)).toEqual({ i, tag: `t${i % 7}` });
+    }
+  });
+});
