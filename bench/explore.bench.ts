@@ -30,6 +30,8 @@ interface Run {
   readonly tlc?: number;
   /** TLC's answer for the model; a run that differs fails the bench. */
   readonly known?: Known;
+  /** Minutes long: run only with `--heavy`. */
+  readonly heavy?: boolean;
 }
 
 const runs: Run[] = [];
@@ -59,6 +61,15 @@ for (const rms of [7, 8]) {
     known: TWOPHASE[rms],
   });
 }
+// 61,515,776 states: minutes on one thread (`npm run bench -- explore -- --heavy twophase-rm10`).
+runs.push({ name: 'twophase-rm10', fields: { bench: 'twophase', rms: 10, workers: 1 }, run: async () => explore(twoPhase(10)), known: TWOPHASE[10], heavy: true });
+runs.push({
+  name: 'twophase-rm10-workers2',
+  fields: { bench: 'twophase', rms: 10, workers: 2 },
+  run: () => exploreParallel({ ...TWOPHASE_FILE, config: 'rm10' }, twoPhase(10), { workers: 2 }),
+  known: TWOPHASE[10],
+  heavy: true,
+});
 const PAXOS_COMMIT_CFG = { rms: 2, acceptors: 3, maxBallot: 1 };
 runs.push({ name: 'paxoscommit', fields: { bench: 'paxoscommit', workers: 1 }, run: async () => explore(paxosCommit(PAXOS_COMMIT_CFG)), tlc: TLC_PAXOS_COMMIT_RATE[1], known: PAXOS_COMMIT });
 runs.push({
@@ -144,8 +155,10 @@ if (one >= 0) {
 } else {
   let failed = 0;
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const heavy = process.argv.includes('--heavy');
   for (const run of runs) {
     if (filters.length > 0 && !filters.some((f) => run.name.includes(f))) continue;
+    if (run.heavy === true && !heavy) continue;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', self, '--one', run.name], { stdio: 'inherit' });
     if (r.status !== 0) {
       failed++;

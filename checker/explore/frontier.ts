@@ -27,7 +27,7 @@ export class Frontier<S> {
     private readonly codec: StateCodec | undefined,
     capacity = 1024,
   ) {
-    this.arena = codec === undefined ? undefined : new Arena(capacity * 32);
+    this.arena = codec === undefined ? undefined : new Arena(capacity * 64);
     this.offsets = new Int32Array(codec === undefined ? 0 : capacity);
     this.ids = new Int32Array(capacity);
   }

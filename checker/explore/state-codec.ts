@@ -24,28 +24,59 @@ const T_BIGINT = 11;
 /** A plain object without a prototype (`Object.create(null)`). */
 const T_BARE_OBJECT = 12;
 
-/** A growable byte buffer: one frontier level's encoded states. */
+/** Thrown inside the encoder at a value it cannot encode. */
+const UNENCODABLE = new Error('unencodable');
+
+/** Bytes a chunk of an arena holds; an offset is a chunk's index above CHUNK_BITS and a position within it below. */
+const CHUNK_BITS = 24;
+const CHUNK = 1 << CHUNK_BITS;
+/** Chunks an arena may have: offsets stay positive 32-bit integers (2 GiB a level). */
+const MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
+
+/**
+ * One frontier level's encoded states, in chunks of 16 MiB (the first ones smaller) allocated as
+ * needed: no copying as the level grows, and no doubled buffer at its peak. A state lies within
+ * one chunk.
+ */
 export class Arena {
+  private readonly chunks: Uint8Array[] = [];
+  /** The chunk being written, and the position in it. */
   bytes: Uint8Array;
   length = 0;
+  /** Where the value being encoded starts in `bytes`. */
+  start = 0;
 
-  constructor(capacity = 1 << 16) {
-    this.bytes = new Uint8Array(capacity);
+  constructor(capacity = 1 << 12) {
+    this.bytes = new Uint8Array(Math.min(CHUNK, capacity));
+    this.chunks.push(this.bytes);
   }
 
-  /** Room for `n` more bytes. */
+  /** The offset of the value being encoded. */
+  get offset(): number {
+    return ((this.chunks.length - 1) << CHUNK_BITS) | this.start;
+  }
+
+  chunk(offset: number): Uint8Array {
+    return this.chunks[offset >>> CHUNK_BITS]!;
+  }
+
+  /** Room for `n` more bytes of the value being encoded: past the chunk's end, it moves to a new chunk. */
   reserve(n: number): void {
     if (this.length + n <= this.bytes.length) return;
-    let cap = this.bytes.length * 2;
-    while (cap < this.length + n) cap *= 2;
-    const bytes = new Uint8Array(cap);
-    bytes.set(this.bytes.subarray(0, this.length));
+    const partial = this.length - this.start;
+    if (partial + n > CHUNK) throw UNENCODABLE; // a state of 16 MiB stays an object
+    if (this.chunks.length === MAX_CHUNKS) throw UNENCODABLE;
+    // Chunks grow from the first's size to CHUNK, so a small level stays small.
+    const size = Math.min(CHUNK, Math.max(this.bytes.length * 2, partial + n));
+    const bytes = new Uint8Array(size);
+    bytes.set(this.bytes.subarray(this.start, this.length));
+    this.chunks.push(bytes);
     this.bytes = bytes;
+    this.start = 0;
+    this.length = partial;
   }
 }
 
-/** Thrown inside the encoder at a value it cannot encode. */
-const UNENCODABLE = new Error('unencodable');
 
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
@@ -63,22 +94,22 @@ export class StateCodec {
    * is then as it was).
    */
   encode(arena: Arena, v: unknown): number {
-    const start = arena.length;
+    arena.start = arena.length;
     this.out = arena;
     try {
       this.value(v);
     } catch (e) {
       if (e !== UNENCODABLE) throw e;
-      arena.length = start;
+      arena.length = arena.start;
       return -1;
     }
-    return start;
+    return arena.offset;
   }
 
   /** The value encoded at `offset` of `arena`. */
   decode(arena: Arena, offset: number): unknown {
-    this.bytes = arena.bytes;
-    this.pos = offset;
+    this.bytes = arena.chunk(offset);
+    this.pos = offset & (CHUNK - 1);
     return this.read();
   }
 
