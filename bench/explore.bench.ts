@@ -61,7 +61,8 @@ for (const rms of [7, 8]) {
     known: TWOPHASE[rms],
   });
 }
-// 61,515,776 states: minutes on one thread (`npm run bench -- explore -- --heavy twophase-rm10`).
+// 61,515,776 states, minutes on one thread: only with --heavy (`npm run bench -- explore --heavy`,
+// or `node --import tsx bench/explore.bench.ts --heavy twophase-rm10` for these alone).
 runs.push({ name: 'twophase-rm10', fields: { bench: 'twophase', rms: 10, workers: 1 }, run: async () => explore(twoPhase(10)), known: TWOPHASE[10], heavy: true });
 runs.push({
   name: 'twophase-rm10-workers2',
