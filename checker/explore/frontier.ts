@@ -72,6 +72,18 @@ export class Frontier<S> {
     return s;
   }
 
+  /** Drops the states from position `n` on (their bytes stay in the arena until it is released). */
+  truncate(n: number): void {
+    if (n >= this.length) return;
+    this.length = n;
+    if (this.objects.length > n) this.objects.length = n;
+  }
+
+  /** The ids of the states from position `from` on. */
+  idsFrom(from: number): number[] {
+    return Array.from(this.ids.subarray(from, this.length));
+  }
+
   /** Frees the level's memory (its ids stay readable). */
   release(): void {
     this.arena = undefined;
