@@ -78,12 +78,19 @@ export class Arena {
 }
 
 
+/** Places in a state whose last string is remembered. */
+const SLOTS = 256;
+
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 
 export class StateCodec {
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
+  /** The strings last written at each place in a state (numbered in the order written), with their ids. */
+  private readonly slotString: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+  private readonly slotId = new Int32Array(SLOTS);
+  private stringPos = 0;
   // The arena and read position of the call in progress (the walk is recursive).
   private out!: Arena;
   private bytes!: Uint8Array;
@@ -96,6 +103,7 @@ export class StateCodec {
   encode(arena: Arena, v: unknown): number {
     arena.start = arena.length;
     this.out = arena;
+    this.stringPos = 0;
     try {
       this.value(v);
     } catch (e) {
@@ -134,13 +142,40 @@ export class StateCodec {
   }
 
   private string(s: string): void {
-    let id = this.stringIds.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(s);
-      this.stringIds.set(s, id);
+    // The same string tends to recur at the same place in state after state (keys above all):
+    // a hit there costs one comparison of (usually identical) string pointers, not a Map lookup.
+    const slot = this.stringPos++ & (SLOTS - 1);
+    let id: number | undefined;
+    if (this.slotString[slot] === s) id = this.slotId[slot]!;
+    else {
+      id = this.stringIds.get(s);
+      if (id === undefined) {
+        id = this.strings.length;
+        this.strings.push(s);
+        this.stringIds.set(s, id);
+      }
+      this.slotString[slot] = s;
+      this.slotId[slot] = id;
     }
     this.varint(id);
+  }
+
+  /** A key: its string id + 1 (0 ends an object). */
+  private key(k: string): void {
+    const slot = this.stringPos++ & (SLOTS - 1);
+    let id: number | undefined;
+    if (this.slotString[slot] === k) id = this.slotId[slot]!;
+    else {
+      id = this.stringIds.get(k);
+      if (id === undefined) {
+        id = this.strings.length;
+        this.strings.push(k);
+        this.stringIds.set(k, id);
+      }
+      this.slotString[slot] = k;
+      this.slotId[slot] = id;
+    }
+    this.varint(id + 1);
   }
 
   private value(v: unknown): void {
@@ -192,17 +227,17 @@ export class StateCodec {
     }
     const proto = Object.getPrototypeOf(o) as unknown;
     if (proto === Object.prototype || proto === null) {
+      // Each key as its string id + 1, then 0: no count, so no list of keys to build first.
       const rec = o as Record<string, unknown>;
-      const keys = Object.keys(rec);
       this.byte(proto === null ? T_BARE_OBJECT : T_OBJECT);
-      this.varint(keys.length);
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
+      for (const k in rec) {
+        if (!Object.hasOwn(rec, k)) continue;
         // Assigning it would set the decoded object's prototype.
         if (k === '__proto__') throw UNENCODABLE;
-        this.string(k);
+        this.key(k);
         this.value(rec[k]);
       }
+      this.byte(0);
       return;
     }
     if (proto === Set.prototype) {
@@ -260,12 +295,8 @@ export class StateCodec {
       }
       case T_OBJECT:
       case T_BARE_OBJECT: {
-        const n = this.readVarint();
         const o: Record<string, unknown> = tag === T_OBJECT ? {} : (Object.create(null) as Record<string, unknown>);
-        for (let i = 0; i < n; i++) {
-          const k = this.strings[this.readVarint()]!;
-          o[k] = this.read();
-        }
+        for (let k = this.readVarint(); k !== 0; k = this.readVarint()) o[this.strings[k - 1]!] = this.read();
         return o;
       }
       case T_UNDEFINED:
