@@ -15,6 +15,7 @@ export const TWOPHASE: Record<number, Known> = {
   7: { states: 296448, depth: 23 },
   8: { states: 1745408 },
   9: { states: 10340352 },
+  10: { states: 61515776 },
 };
 /** TwoPhase with symmetry over RMs: one state an orbit, at the unreduced depth (BASELINES §1). */
 export const TWOPHASE_SYMMETRIC: Record<number, Known> = {

@@ -5,8 +5,8 @@
 //
 // Every measurement runs in a fresh process (so its peak RSS is its own) and prints one JSON line:
 // distinct and generated states, wall ms, distinct states per wall second, CPU ms of the process
-// (all threads), peak RSS. On a shared machine wall time depends on what else runs; CPU time does
-// not, much: compare ratios from one run. `npm run bench -- explore` runs only this file;
+// (all threads), peak RSS and peak RSS per distinct state (`bytesPerState`). On a shared machine
+// wall time depends on what else runs; CPU time does not, much: compare ratios from one run. `npm run bench -- explore` runs only this file;
 // `... explore -- twophase-rm7` (any substring of a run's name) only the runs that match.
 
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import type { AnyModel } from '../checker/model.ts';
 import { twoPhaseCommit } from '../protocols/twopc/index.ts';
 import { paxosCommit } from '../specs/tlaplus/PaxosCommit.ts';
 import { twoPhase } from '../specs/tlaplus/TwoPhase.ts';
+import { bytesPerState } from './memory.ts';
 import { PAXOS_COMMIT, TLC_PAXOS_COMMIT_RATE, TLC_TWOPHASE_RATE, TWOPHASE, TWOPHASE_SYMMETRIC, differsFromTlc, type Known } from './baselines.ts';
 
 
@@ -29,6 +30,8 @@ interface Run {
   readonly tlc?: number;
   /** TLC's answer for the model; a run that differs fails the bench. */
   readonly known?: Known;
+  /** Minutes long: run only with `--heavy`. */
+  readonly heavy?: boolean;
 }
 
 const runs: Run[] = [];
@@ -58,6 +61,16 @@ for (const rms of [7, 8]) {
     known: TWOPHASE[rms],
   });
 }
+// 61,515,776 states, minutes on one thread: only with --heavy (`npm run bench -- explore --heavy`,
+// or `node --import tsx bench/explore.bench.ts --heavy twophase-rm10` for these alone).
+runs.push({ name: 'twophase-rm10', fields: { bench: 'twophase', rms: 10, workers: 1 }, run: async () => explore(twoPhase(10)), known: TWOPHASE[10], heavy: true });
+runs.push({
+  name: 'twophase-rm10-workers2',
+  fields: { bench: 'twophase', rms: 10, workers: 2 },
+  run: () => exploreParallel({ ...TWOPHASE_FILE, config: 'rm10' }, twoPhase(10), { workers: 2 }),
+  known: TWOPHASE[10],
+  heavy: true,
+});
 const PAXOS_COMMIT_CFG = { rms: 2, acceptors: 3, maxBallot: 1 };
 runs.push({ name: 'paxoscommit', fields: { bench: 'paxoscommit', workers: 1 }, run: async () => explore(paxosCommit(PAXOS_COMMIT_CFG)), tlc: TLC_PAXOS_COMMIT_RATE[1], known: PAXOS_COMMIT });
 runs.push({
@@ -128,6 +141,7 @@ if (one >= 0) {
     statesPerSec,
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    bytesPerState: bytesPerState(o.distinctStates),
   };
   if (run.tlc !== undefined) {
     line.tlcStatesPerSec = run.tlc;
@@ -142,8 +156,10 @@ if (one >= 0) {
 } else {
   let failed = 0;
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const heavy = process.argv.includes('--heavy');
   for (const run of runs) {
     if (filters.length > 0 && !filters.some((f) => run.name.includes(f))) continue;
+    if (run.heavy === true && !heavy) continue;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', self, '--one', run.name], { stdio: 'inherit' });
     if (r.status !== 0) {
       failed++;

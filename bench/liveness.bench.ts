@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkLiveness } from '../checker/liveness/index.ts';
 import { AC3_2, acpSB, TLC_DISTINCT_STATES } from '../specs/tlaplus/ACP_SB.ts';
+import { bytesPerState } from './memory.ts';
 
 const TLC_AC3_2_MS = 9200;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,5 +33,6 @@ process.stdout.write(
     tlcMs: TLC_AC3_2_MS,
     ratio: Math.round((TLC_AC3_2_MS / processMs) * 10) / 10,
     rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+    bytesPerState: bytesPerState(o.distinctStates),
   }) + '\n',
 );

@@ -16,6 +16,7 @@ import {
   differsFromTlc,
   type Known,
 } from './baselines.ts';
+import { bytesPerState } from './memory.ts';
 
 interface Run {
   readonly fields: Record<string, string | number | boolean>;
@@ -57,6 +58,8 @@ for (const run of runs) {
     ms: o.ms,
     statesPerSec,
     rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+    // The process's peak so far: runs go from small to big within each group (memory.ts).
+    bytesPerState: bytesPerState(o.distinctStates),
   };
   if (run.tlcStatesPerSec !== undefined) {
     line.tlcStatesPerSec = run.tlcStatesPerSec;

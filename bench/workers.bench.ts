@@ -30,6 +30,7 @@ interface Measurement {
   readonly states: number;
   readonly ms: number;
   readonly cpuMs: number;
+  readonly bytesPerState: number;
 }
 
 const explore = fileURLToPath(new URL('./explore.bench.ts', import.meta.url));
@@ -91,6 +92,8 @@ for (const { model, one, two } of MODELS) {
       ofCeiling: round2(ms1 / ms2 / ceiling),
       oneWorkerCpuMs: median(ones.map((m) => m.cpuMs)),
       twoWorkersCpuMs: median(twos.map((m) => m.cpuMs)),
+      oneWorkerBytesPerState: median(ones.map((m) => m.bytesPerState)),
+      twoWorkersBytesPerState: median(twos.map((m) => m.bytesPerState)),
       runs: { one: ones.map((m) => m.ms), two: twos.map((m) => m.ms), sideBySide: pairs },
     }),
   );

@@ -4,6 +4,7 @@
 // otherwise than asked, and shortens counterexamples where the search does not find shortest ones.
 
 import { InputError } from './errors.ts';
+import { verifyPath } from './explore/determinism.ts';
 import { explore } from './explore/search.ts';
 import { porUnavailable } from './explore/por.ts';
 import type { ExploreOptions } from './explore/options.ts';
@@ -135,6 +136,14 @@ function porNotes({ model, settings }: Prepared & { ok: true }): string[] {
 /** Judges an exploration's outcome against the configuration's expectation. */
 function reportRun(p: Prepared & { ok: true }, explored: Outcome<unknown, unknown>, notes: readonly string[] = []): RunReport {
   const { spec, config, file, model, settings } = p;
+  // A counterexample of a model that does not reproduce it is no evidence: re-execute it first.
+  if (explored.path) {
+    try {
+      verifyPath(model, explored.path);
+    } catch (e) {
+      return failedExploration(p, e);
+    }
+  }
   const expected = spec.configs[config]!.expect;
   const outcome = preferExpected(model, expected, explored);
   const strategy = settings.strategy ?? 'bfs';

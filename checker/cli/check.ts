@@ -2,9 +2,11 @@
 
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
 import type { Argv, CommandModule } from 'yargs';
 import { prepareRuns, runConfig, type RunOptions, type RunReport } from '../check.ts';
 import type { Strategy } from '../explore/options.ts';
+import type { Progress } from '../explore/outcome.ts';
 import { randomJson, randomText } from '../explore/random/report.ts';
 import { parseShard, type Shard } from '../explore/random/shard.ts';
 import { InputError } from '../errors.ts';
@@ -86,7 +88,13 @@ async function runCheck(args: CheckArgs): Promise<number> {
   let randomRuns = 0;
   const finished: Finished[] = [];
   for (const { spec, file, name } of runs) {
-    const report = await runConfig(spec, name, file, runOptions(args, shard, `${spec.name}/${name}`));
+    const label = `${spec.name}/${name}`;
+    let counts: (() => Progress) | undefined;
+    const options: RunOptions = { ...runOptions(args, shard, label), onStart: (now) => (counts = now) };
+    const report = await interruptibly(
+      () => runConfig(spec, name, file, options),
+      () => interrupted(label, counts?.()),
+    );
     clearProgress();
     const tracePath = report.trace ? join(args['trace-out'], traceFileName(spec.name, name)) : undefined;
     if (report.trace && tracePath) writeTrace(tracePath, report.trace);
@@ -108,6 +116,52 @@ async function runCheck(args: CheckArgs): Promise<number> {
     if (randomRuns > 0) process.stdout.write(`${randomRuns} ran random walks: a 'holds' there means no violation was found, not that none exists\n`);
   }
   return exit;
+}
+
+/** Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+const EXIT_INTERRUPTED = 130;
+const INTERRUPTED = 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
+const RUN_KEY = Symbol.for('interleave.check.run');
+/** Calls the function stored under RUN_KEY: a script, so that Ctrl-C can break into it. */
+const RUN_SCRIPT = new Script(`globalThis[Symbol.for('interleave.check.run')]()`, { filename: 'interleave-check' });
+
+/**
+ * Runs `run`, calling `onInterrupt` on Ctrl-C. A search on this thread is synchronous, so no
+ * SIGINT listener could run before it ends: it runs inside a script started with `breakOnSigint`
+ * (as Node's REPL runs its input), which Ctrl-C ends at once; what is asynchronous (worker threads)
+ * hears the signal through a listener.
+ */
+async function interruptibly<T>(run: () => Promise<T>, onInterrupt: () => never): Promise<T> {
+  const listener = (): void => onInterrupt();
+  process.once('SIGINT', listener);
+  const g = globalThis as unknown as Record<symbol, unknown>;
+  g[RUN_KEY] = run;
+  try {
+    let started: Promise<T>;
+    try {
+      started = RUN_SCRIPT.runInThisContext({ breakOnSigint: true }) as Promise<T>;
+    } catch (e) {
+      if ((e as { code?: unknown }).code === INTERRUPTED) onInterrupt();
+      throw e;
+    }
+    return await started;
+  } finally {
+    delete g[RUN_KEY];
+    process.off('SIGINT', listener);
+  }
+}
+
+/** Ctrl-C: what the search had found, in one line, and exit. */
+function interrupted(label: string, p: Progress | undefined): never {
+  clearProgress();
+  let line = `interrupted: ${label}`;
+  if (p !== undefined) {
+    const rate = p.ms > 0 ? Math.round((p.distinctStates / p.ms) * 1000) : 0;
+    const fmt = (n: number): string => n.toLocaleString('en-US');
+    line += `: ${fmt(p.distinctStates)} states, depth ${p.depth}, ${fmt(rate)} states/s after ${(p.ms / 1000).toFixed(1)} s`;
+  }
+  process.stderr.write(line + '\n');
+  process.exit(EXIT_INTERRUPTED);
 }
 
 /** The run options the flags ask for (a spec's own bounds and strategy apply where they are silent). */

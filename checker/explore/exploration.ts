@@ -7,7 +7,7 @@
 import type { Model } from '../model.ts';
 import type { Property } from '../properties.ts';
 import type { ExploreOptions } from './options.ts';
-import { withoutViolation, type Bound, type Outcome, type Path, type SearchStats } from './outcome.ts';
+import { withoutViolation, type Bound, type Outcome, type Path, type Progress, type SearchStats } from './outcome.ts';
 import { holdsIn } from './steps.ts';
 
 /** Exhaustive searches look at the clock once per this many expanded states. */
@@ -38,6 +38,10 @@ export class Exploration<S, A> {
   readonly started = Date.now();
   private lastProgress = this.started;
   private ticks = 0;
+  // The counts as of the last look at the budget: what `now` tells an interrupted run.
+  private size = 0;
+  private depth = 0;
+  private queue = 0;
 
   /** `clockEvery`: look at the clock on every that many calls of `outOfBudget`. */
   constructor(
@@ -47,6 +51,13 @@ export class Exploration<S, A> {
   ) {
     this.invariants = model.properties.filter((p) => p.kind === 'always');
     this.unreached = model.properties.filter((p) => p.kind === 'sometimes');
+    options.onStart?.(() => this.now());
+  }
+
+  /** The counts so far. */
+  now(): Progress {
+    const depth = Math.max(this.depth, this.maxDepth);
+    return { distinctStates: this.size, generatedStates: this.generated, depth, queue: this.queue, ms: Date.now() - this.started };
   }
 
   /** Checks a newly found state: the violated invariant's name, else notes the `sometimes` properties it reaches. */
@@ -105,6 +116,9 @@ export class Exploration<S, A> {
    */
   outOfBudget(size: number, depth: number, queue: number): boolean {
     const { maxStates, timeoutMs } = this.options;
+    this.size = size;
+    this.depth = depth;
+    this.queue = queue;
     if (maxStates !== undefined && size >= maxStates) {
       this.boundsHit.add('maxStates');
       return true;
@@ -130,6 +144,9 @@ export class Exploration<S, A> {
   /** Reports progress if a second has passed since the last report. */
   progress(now: number, size: number, depth: number, queue: number): void {
     const { onProgress } = this.options;
+    this.size = size;
+    this.depth = depth;
+    this.queue = queue;
     if (onProgress === undefined || now - this.lastProgress < PROGRESS_MS) return;
     this.lastProgress = now;
     onProgress({ distinctStates: size, generatedStates: this.generated, depth, queue, ms: now - this.started });

@@ -4,6 +4,7 @@
 import { DEADLOCK } from '../properties.ts';
 import type { EdgeSink } from './edge-sink.ts';
 import type { Exploration, Violation } from './exploration.ts';
+import { Frontier, frontierCodec } from './frontier.ts';
 import type { Outcome, Path } from './outcome.ts';
 import { canStep, expandable } from './steps.ts';
 
@@ -24,8 +25,8 @@ export interface Successors<S, A> {
   addInitial(s: S, index: number): number;
   /** Whether state `id`, next in the frontier, is to be expanded (a state may be queued twice). */
   due(id: number): boolean;
-  /** Expands `s`, state `id`: the states to expand next go to `next` and `nextIds`. */
-  expand(s: S, id: number, next: S[], nextIds: number[]): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED;
+  /** Expands `s`, state `id`: the states to expand next go to `next`. */
+  expand(s: S, id: number, next: Frontier<S>): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED;
   /** The path from an initial state to state `id`. */
   path(id: number): Path<S, A>;
 }
@@ -42,29 +43,34 @@ export function levelSearch<S, A>(run: Exploration<S, A>, successors: Successors
   const first = run.initial((s, i) => successors.addInitial(s, i));
   if (first.violation) return violated(first.violation);
   const maxDepth = options.maxDepth ?? Infinity;
-  let level = first.states;
-  let levelIds = first.ids;
+  const codec = frontierCodec(first.states);
+  let level = Frontier.of(codec, first.states, first.ids);
   for (let depth = 0; level.length > 0; depth++) {
     run.maxDepth = depth;
     if (depth >= maxDepth) {
-      if (level.some((s) => canStep(model, s))) run.boundsHit.add('maxDepth');
+      let more = false;
+      for (let i = 0; i < level.length && !more; i++) more = canStep(model, level.state(i));
+      if (more) run.boundsHit.add('maxDepth');
       // A state at the bound with no step at all is a known dead end; any other is unexplored.
-      if (edges) level.forEach((s, i) => (!expandable(model, s) || canStep(model, s)) && edges.unexpanded(levelIds[i]!));
+      if (edges) {
+        for (let i = 0; i < level.length; i++) {
+          const s = level.state(i);
+          if (!expandable(model, s) || canStep(model, s)) edges.unexpanded(level.id(i));
+        }
+      }
       break;
     }
-    const next: S[] = [];
-    const nextIds: number[] = [];
+    const next = new Frontier<S>(codec);
     for (let i = 0; i < level.length; i++) {
-      const s = level[i]!;
-      // Let the frontier drop states as they are expanded.
-      (level as (S | undefined)[])[i] = undefined;
-      const id = levelIds[i]!;
+      const id = level.id(i);
       if (!successors.due(id)) continue;
+      // Let the frontier drop states as they are expanded.
+      const s = level.take(i);
       if (!expandable(model, s)) {
         edges?.unexpanded(id);
         continue;
       }
-      const r = successors.expand(s, id, next, nextIds);
+      const r = successors.expand(s, id, next);
       let stop: Violation | undefined;
       if (r === VIOLATED) {
         run.maxDepth = depth + 1;
@@ -72,18 +78,18 @@ export function levelSearch<S, A>(run: Exploration<S, A>, successors: Successors
         edges?.unexpanded(stop.id);
       } else if (r === DEAD_END && model.checkDeadlock) stop = { property: DEADLOCK, id };
       else if (!run.outOfBudget(successors.size, depth, level.length - i + next.length)) continue;
-      if (edges) leftUnexpanded(edges, levelIds, i + 1, nextIds);
+      if (edges) leftUnexpanded(edges, level, i + 1, next);
       return stop ? violated(stop) : run.outcome(successors.size);
     }
+    level.release();
     level = next;
-    levelIds = nextIds;
   }
   return run.outcome(successors.size);
 }
 
 /** The search stopped early: the rest of this level and the next one are not expanded. */
-function leftUnexpanded<S, A>(edges: EdgeSink<S, A>, levelIds: readonly number[], from: number, nextIds: readonly number[]): void {
-  for (let i = from; i < levelIds.length; i++) edges.unexpanded(levelIds[i]!);
-  for (const id of nextIds) edges.unexpanded(id);
+function leftUnexpanded<S, A>(edges: EdgeSink<S, A>, level: Frontier<S>, from: number, next: Frontier<S>): void {
+  for (let i = from; i < level.length; i++) edges.unexpanded(level.id(i));
+  for (let i = 0; i < next.length; i++) edges.unexpanded(next.id(i));
 }
 

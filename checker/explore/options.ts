@@ -21,6 +21,11 @@ export interface ExploreOptions<S = unknown, A = unknown> {
   /** Called about once a second. */
   onProgress?: (p: Progress) => void;
   /**
+   * Called as the search starts with a function that tells its counts at any moment (distinct
+   * states as of the last expanded state): what an interrupted run reports.
+   */
+  onStart?: (now: () => Progress) => void;
+  /**
    * Told every state, every transition and every state left unexpanded (liveness needs the whole
    * graph). Exhaustive single-thread searches only (bfs, dfs): refused with POR, workers or random.
    */

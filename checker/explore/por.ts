@@ -32,6 +32,8 @@ import { InputError } from '../errors.ts';
 import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { VisitedSet } from '../fingerprint/visited-set.ts';
 import type { Model } from '../model.ts';
+import { DeterminismCheck } from './determinism.ts';
+import type { Frontier } from './frontier.ts';
 import { Exploration, type Violation } from './exploration.ts';
 import type { ExploreOptions } from './options.ts';
 import type { Outcome, Path } from './outcome.ts';
@@ -96,12 +98,15 @@ class SleepSets<S, A> implements Successors<S, A> {
   /** Whether the state being expanded was expanded before (then it is no deadlock to report again). */
   private again = false;
   violation: Violation | undefined;
+  /** Re-executes a sample of the expansions (determinism.ts). */
+  private readonly determinism: DeterminismCheck<S, A>;
 
   constructor(
     private readonly run: Exploration<S, A>,
     private readonly model: Model<S, A> & Commuting<A>,
   ) {
     this.identify = identifier(model, run.options.symmetry === true) ?? ((s: S) => s);
+    this.determinism = new DeterminismCheck(model, this.identify, (id) => this.links.chain(id));
   }
 
   get size(): number {
@@ -122,9 +127,11 @@ class SleepSets<S, A> implements Successors<S, A> {
     return true;
   }
 
-  expand(s: S, id: number, next: S[], nextIds: number[]): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
+  expand(s: S, id: number, next: Frontier<S>): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
     const { model, run } = this;
     const sleep = this.sleepOf.get(id)!;
+    // Sleeping actions are not taken here: a sampled state is re-executed whole.
+    if (this.determinism.due()) this.determinism.twice(s, id);
     const actions = candidatesOf(model, s);
     const done: [number | string, A][] = [];
     let enabled = false;
@@ -153,8 +160,7 @@ class SleepSets<S, A> implements Successors<S, A> {
           return VIOLATED;
         }
       }
-      next.push(t);
-      nextIds.push(v.id);
+      next.push(t, v.id);
     }
     return enabled || this.again ? EXPANDED : DEAD_END;
   }

@@ -13,6 +13,8 @@ import { InputError } from '../errors.ts';
 import type { Model } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
 import type { EdgeSink } from './edge-sink.ts';
+import { DeterminismCheck } from './determinism.ts';
+import type { Frontier } from './frontier.ts';
 import { Exploration, type Violation } from './exploration.ts';
 import { DEAD_END, EXPANDED, levelSearch, VIOLATED, type Successors } from './level-search.ts';
 import type { ExploreOptions } from './options.ts';
@@ -29,12 +31,18 @@ const SEEN = -1;
 export class AllSteps<S, A> implements Successors<S, A> {
   readonly store: StateStore<S, A>;
   violation: Violation | undefined;
+  /** Re-executes a sample of the expansions (determinism.ts). */
+  readonly determinism: DeterminismCheck<S, A>;
+  /** Set while a sampled expansion runs: told each successor's fingerprint. */
+  private recheck: DeterminismCheck<S, A> | undefined;
   private readonly edges: EdgeSink<S, A> | undefined;
 
   constructor(private readonly run: Exploration<S, A>) {
     const { model, options } = run;
     this.edges = options.edges;
-    this.store = new StateStore(model, options.symmetry === true && model.symmetry !== undefined, this.edges !== undefined);
+    const store = new StateStore(model, options.symmetry === true && model.symmetry !== undefined, this.edges !== undefined);
+    this.store = store;
+    this.determinism = new DeterminismCheck(model, store.identity(), (id) => store.chain(id));
   }
 
   get size(): number {
@@ -51,21 +59,30 @@ export class AllSteps<S, A> implements Successors<S, A> {
     return true;
   }
 
-  expand(s: S, parent: number, next: S[], nextIds: number[]): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
+  expand(s: S, parent: number, next: Frontier<S>): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
     const { model } = this.run;
     const actions = candidatesOf(model, s);
+    const recheck = this.determinism.due() ? this.determinism : undefined;
+    this.recheck = recheck;
     let enabled = false;
     for (let k = 0; k < actions.length; k++) {
       const a = actions[k]!;
       const t = successorOf(model, s, a);
-      if (t === undefined) continue;
+      if (t === undefined) {
+        recheck?.disabled(k);
+        continue;
+      }
       enabled = true;
       const id = this.take(parent, t, a, k);
       if (id === SEEN) continue;
-      if (id === VIOLATED) return VIOLATED;
-      next.push(t);
-      nextIds.push(id);
+      if (id === VIOLATED) {
+        this.recheck = undefined;
+        return VIOLATED;
+      }
+      next.push(t, id);
     }
+    this.recheck = undefined;
+    recheck?.verify(s, parent, actions.length);
     return enabled ? EXPANDED : DEAD_END;
   }
 
@@ -73,6 +90,7 @@ export class AllSteps<S, A> implements Successors<S, A> {
   take(parent: number, t: S, a: A, k: number): number {
     this.run.generated++;
     const id = this.store.add(t, parent, k);
+    this.recheck?.enabled(k);
     const edges = this.edges;
     if (edges !== undefined) {
       if (id >= 0) edges.state(id, t);
@@ -126,6 +144,9 @@ export function dfs<S, A>(model: Model<S, A>, options: ExploreOptions<NoInfer<S>
       edges?.unexpanded(id);
       return;
     }
+    // Its actions are taken one at a time, between other states' steps: a sampled state is
+    // re-executed whole, up front (determinism.ts).
+    if (steps.determinism.due()) steps.determinism.twice(s, id);
     stack.push({ s, id, depth, actions: candidatesOf(model, s), k: 0, enabled: false });
   };
   /** Stopping early: the states on the stack are not (fully) expanded. */

@@ -76,6 +76,16 @@ export class StateStore<S, A> {
     const { init, steps } = this.links.chain(id);
     return replayChain(this.model, init, steps);
   }
+
+  /** The initial-state index and action indices that lead to state `id`. */
+  chain(id: number): { init: number; steps: number[] } {
+    return this.links.chain(id);
+  }
+
+  /** What the visited set hashes of a state. */
+  identity(): (s: S) => unknown {
+    return this.identify ?? ((s: S) => s);
+  }
 }
 
 /** Re-runs a path given as an initial-state index and action indices (into `actions(state)`). */

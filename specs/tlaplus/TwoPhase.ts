@@ -210,7 +210,8 @@ export function twoPhase(n: number, options: TwoPhaseOptions = {}): Model<TwoPha
   };
 }
 
-const TLC_COUNTS = [12, 56, 288, 1568, 8832, 50816, 296448, 1745408, 10340352];
+// 10 RMs: the figure TLC and Stateright publish (minutes of search; run it with --config rm10).
+const TLC_COUNTS = [12, 56, 288, 1568, 8832, 50816, 296448, 1745408, 10340352, 61515776];
 
 function config(n: number) {
   return {
@@ -234,5 +235,6 @@ export default defineSpec({
     rm7: config(7),
     rm8: config(8),
     rm9: config(9),
+    rm10: config(10),
   },
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +84,28 @@ describe('interleave check', () => {
     expect(throws.stdout).toContain(`${fixtures}/throws.ts: Throws/one: node threw while handling node → node: "ping": not implemented`);
     expect(throws.stdout + throws.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('exits 2 with one line naming the action and the path for a model that is not a function of its state', () => {
+    const r = interleave('check', `${fixtures}/nondeterministic.ts`, '--config', 'random');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(new RegExp(`${fixtures}/nondeterministic.ts: Nondeterministic/random: nondeterministic: action Add from the state after steps \\[[^\\n]*\\] gave two different states`));
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('on Ctrl-C stops a long run and prints what it had: states, depth and rate (exit 130)', async () => {
+    const child = spawn(process.execPath, ['bin/interleave.js', 'check', `${fixtures}/endless.ts`, '--all'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      // The quick configuration is done: the endless one is running.
+      if (stdout.includes('Endless/quick')) setTimeout(() => child.kill('SIGINT'), 300);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/^interrupted: Endless\/forever: [\d,]+ states, depth \d+, [\d,]+ states\/s after \d+\.\d s\n$/);
+  }, 30_000);
 
   it('exits 2 with one line naming the file, the place and the fault for a spec that does not parse', () => {
     const dir = tmp();

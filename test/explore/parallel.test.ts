@@ -8,6 +8,7 @@ import twoPhaseSpec from '../../specs/tlaplus/TwoPhase.ts';
 import twoPhaseBuggySpec from '../../specs/tlaplus/TwoPhaseBuggy.ts';
 import twoPhaseCommitSpec from '../../specs/twopc/two-phase-commit.ts';
 import gridSpec from './fixtures/grid.ts';
+import nondeterministicSpec from '../cli/fixtures/nondeterministic.ts';
 import { replayPath } from '../support/replay.ts';
 
 // The first parallel run of a spec file starts worker threads on a bundle of it (a fraction of a
@@ -60,6 +61,11 @@ describe('parallel breadth-first search (worker threads, shared visited set)', (
       expect(o.path!.actions).toHaveLength(9);
       expect(model.properties.find((p) => p.name === 'Atomicity')!.holds(replayPath(model, o.path!).final)).toBe(false);
     }
+  }, 60_000);
+
+  it('refuses a model whose next draws at random, as one worker does', async () => {
+    const source = { file: 'test/cli/fixtures/nondeterministic.ts', spec: 'Nondeterministic', config: 'random' };
+    await expect(exploreParallel(source, nondeterministicSpec.configs.random!.model(), { workers: 2 })).rejects.toThrow(/^nondeterministic: action Add from the state after steps \[/);
   }, 60_000);
 
   it('starts its workers on one bundle of the spec, the engine and the worker loop', async () => {

@@ -8,7 +8,10 @@ import { fingerprintOut, fingerprintState } from '../../fingerprint/hash.ts';
 import type { SharedFingerprintSet } from '../../fingerprint/shared-fingerprint-set.ts';
 import type { Model } from '../../model.ts';
 import { DEADLOCK } from '../../properties.ts';
+import { DeterminismCheck } from '../determinism.ts';
 import { Exploration } from '../exploration.ts';
+import { Frontier, frontierCodec } from '../frontier.ts';
+import type { StateCodec } from '../state-codec.ts';
 import { initialIndex, type SharedLinks } from './shared-links.ts';
 import { identifier, replayStep } from '../state-store.ts';
 import { candidatesOf, canStep, expandable, successorOf } from '../steps.ts';
@@ -33,16 +36,18 @@ export interface PartSetup {
 }
 
 export class LevelPart<S, A> {
-  private level: (S | undefined)[] = [];
-  private levelIds: number[] = [];
+  /** How this explorer holds its levels' states (frontier.ts). */
+  private readonly codec: StateCodec | undefined;
+  private level: Frontier<S>;
   private pos = 0;
-  private next: S[] = [];
-  private nextIds: number[] = [];
+  private next: Frontier<S>;
   private local = 0;
   /** This explorer's view of the properties: checks new states, keeps what it reached. */
   private readonly checks: Exploration<S, A>;
   private readonly identify: (s: S) => unknown;
   private readonly shareMin: number;
+  /** Re-executes a sample of this explorer's expansions (determinism.ts). */
+  private readonly determinism: DeterminismCheck<S, A>;
   // Counted across the chunks of one expansion; reported (and reset) when it finishes.
   private generated = 0;
   private inserted = 0;
@@ -59,14 +64,15 @@ export class LevelPart<S, A> {
     this.checks = new Exploration(model, {});
     this.identify = identifier(model, setup.symmetry) ?? ((s: S) => s);
     this.shareMin = Math.max(2, setup.shareMin ?? STEAL_MIN);
+    this.determinism = new DeterminismCheck(model, this.identify, (id) => links.chain(id));
+    this.codec = frontierCodec(model.init());
+    this.level = new Frontier(this.codec);
+    this.next = new Frontier(this.codec);
   }
 
   /** States to add to the current level. */
   take(states: readonly S[], ids: readonly number[]): void {
-    for (let i = 0; i < states.length; i++) {
-      this.level.push(states[i]);
-      this.levelIds.push(ids[i]!);
-    }
+    for (let i = 0; i < states.length; i++) this.level.push(states[i]!, ids[i]!);
   }
 
   /**
@@ -86,18 +92,16 @@ export class LevelPart<S, A> {
         const cur = path.pop()!;
         rebuilt.set(cur, replayStep(model, stateOf(links.parent(cur)), links.via(cur)).state);
       }
-      this.level.push(stateOf(id));
-      this.levelIds.push(id);
+      this.level.push(stateOf(id), id);
     }
   }
 
   /** The level is done everywhere: the states found for the next one become the current level. */
   advance(): void {
+    this.level.release();
     this.level = this.next;
-    this.levelIds = this.nextIds;
     this.pos = 0;
-    this.next = [];
-    this.nextIds = [];
+    this.next = new Frontier(this.codec);
   }
 
   useTable(table: SharedFingerprintSet): void {
@@ -106,7 +110,8 @@ export class LevelPart<S, A> {
 
   /** Depth bound reached: is any state of the level still expandable? */
   canStepFurther(): boolean {
-    return this.level.some((s) => s !== undefined && canStep(this.model, s));
+    for (let i = this.pos; i < this.level.length; i++) if (canStep(this.model, this.level.state(i))) return true;
+    return false;
   }
 
   /**
@@ -131,18 +136,22 @@ export class LevelPart<S, A> {
       // limit by at most explorers × (2 × PUBLISH + branching).
       if (known + this.inserted >= this.table.limit) return this.finish({ type: 'paused', generated: 0 });
       if (this.pos % STEAL_CHECK === 0 && Atomics.load(control, HUNGRY) > 0) this.share();
-      const s = this.level[this.pos];
-      this.level[this.pos] = undefined; // done with it: let it be collected before the level ends
-      if (s === undefined || !expandable(model, s)) continue;
-      const parent = this.levelIds[this.pos]!;
+      const s = this.level.take(this.pos); // done with it: let it be collected before the level ends
+      if (!expandable(model, s)) continue;
+      const parent = this.level.id(this.pos);
       const actions = candidatesOf(model, s);
+      const recheck = this.determinism.due() ? this.determinism : undefined;
       let enabled = false;
       for (let k = 0; k < actions.length; k++) {
         const t = successorOf(model, s, actions[k]!);
-        if (t === undefined) continue;
+        if (t === undefined) {
+          recheck?.disabled(k);
+          continue;
+        }
         enabled = true;
         this.generated++;
         fingerprintState(this.identify(t));
+        recheck?.enabled(k);
         if (!this.table.add(out[0]!, out[1]!)) continue;
         if (++this.inserted === PUBLISH) {
           this.publish();
@@ -158,9 +167,9 @@ export class LevelPart<S, A> {
           Atomics.store(control, STOP, STOP_VIOLATION);
           return this.finish({ type: 'violation', property: broken, id, generated: 0, reached: this.reachedNames() });
         }
-        this.next.push(t);
-        this.nextIds.push(id);
+        this.next.push(t, id);
       }
+      recheck?.verify(s, parent, actions.length);
       if (!enabled && model.checkDeadlock) {
         Atomics.store(control, STOP, STOP_VIOLATION);
         return this.finish({ type: 'violation', property: DEADLOCK, id: parent, generated: 0, reached: this.reachedNames() });
@@ -177,8 +186,9 @@ export class LevelPart<S, A> {
     for (let h = Atomics.load(this.control, HUNGRY); h > 0; h = Atomics.load(this.control, HUNGRY)) {
       if (Atomics.compareExchange(this.control, HUNGRY, h, h - 1) !== h) continue;
       const from = this.level.length - (rest >> 1);
-      this.level.length = from;
-      this.give(this.levelIds.splice(from));
+      const ids = this.level.idsFrom(from);
+      this.level.truncate(from);
+      this.give(ids);
       return;
     }
   }

@@ -1,0 +1,104 @@
+// One level of a breadth-first search: its states, in order, each with its id. A level of a raw
+// model's states is held as bytes (state-codec.ts) and decoded when the state is expanded, so a
+// wide level costs tens of bytes a state rather than an object graph each. States built by immer
+// (frozen: actor systems) stay objects: most of their parts are shared between states already,
+// and immer's drafts expect frozen bases. A state the codec cannot encode is kept as an object.
+
+import { Arena, StateCodec } from './state-codec.ts';
+
+/** The codec for a search whose first states are `states`, or undefined to keep objects. */
+export function frontierCodec(states: readonly unknown[]): StateCodec | undefined {
+  const s = states[0];
+  return typeof s === 'object' && s !== null && !Object.isFrozen(s) ? new StateCodec() : undefined;
+}
+
+/** `offsets` entry of a state kept as an object. */
+const AS_OBJECT = -1;
+
+export class Frontier<S> {
+  private arena: Arena | undefined;
+  private offsets: Int32Array;
+  private ids: Int32Array;
+  /** States kept as objects (every state, without a codec), by position. */
+  private objects: (S | undefined)[] = [];
+  length = 0;
+
+  constructor(
+    private readonly codec: StateCodec | undefined,
+    capacity = 1024,
+  ) {
+    this.arena = codec === undefined ? undefined : new Arena(capacity * 64);
+    this.offsets = new Int32Array(codec === undefined ? 0 : capacity);
+    this.ids = new Int32Array(capacity);
+  }
+
+  static of<S>(codec: StateCodec | undefined, states: readonly S[], ids: readonly number[]): Frontier<S> {
+    const f = new Frontier<S>(codec, Math.max(16, states.length));
+    for (let i = 0; i < states.length; i++) f.push(states[i]!, ids[i]!);
+    return f;
+  }
+
+  push(s: S, id: number): void {
+    const n = this.length;
+    if (n === this.ids.length) this.grow();
+    this.ids[n] = id;
+    const { codec, arena } = this;
+    if (codec !== undefined) {
+      const at = codec.encode(arena!, s);
+      this.offsets[n] = at;
+      if (at === AS_OBJECT) this.objects[n] = s;
+    } else this.objects[n] = s;
+    this.length = n + 1;
+  }
+
+  id(i: number): number {
+    return this.ids[i]!;
+  }
+
+  /** State `i` (a fresh copy, if it was encoded). */
+  state(i: number): S {
+    const { codec } = this;
+    if (codec !== undefined) {
+      const at = this.offsets[i]!;
+      if (at !== AS_OBJECT) return codec.decode(this.arena!, at) as S;
+    }
+    return this.objects[i]!;
+  }
+
+  /** State `i`, no longer held here (the search expands each state once). */
+  take(i: number): S {
+    const s = this.state(i);
+    if (this.objects.length > i) this.objects[i] = undefined;
+    return s;
+  }
+
+  /** Drops the states from position `n` on (their bytes stay in the arena until it is released). */
+  truncate(n: number): void {
+    if (n >= this.length) return;
+    this.length = n;
+    if (this.objects.length > n) this.objects.length = n;
+  }
+
+  /** The ids of the states from position `from` on. */
+  idsFrom(from: number): number[] {
+    return Array.from(this.ids.subarray(from, this.length));
+  }
+
+  /** Frees the level's memory (its ids stay readable). */
+  release(): void {
+    this.arena = undefined;
+    this.objects = [];
+  }
+
+  private grow(): void {
+    const cap = this.ids.length * 2;
+    const ids = new Int32Array(cap);
+    ids.set(this.ids);
+    this.ids = ids;
+    if (this.codec !== undefined) {
+      const offsets = new Int32Array(cap);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+    }
+  }
+}

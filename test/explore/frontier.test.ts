@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { Frontier, frontierCodec } from '../../checker/explore/frontier.ts';
+import { Arena, StateCodec } from '../../checker/explore/state-codec.ts';
+import { fingerprint } from '../../checker/fingerprint/hash.ts';
+
+describe('a breadth-first level held as bytes', () => {
+  const codec = new StateCodec();
+  const roundTrip = (v: unknown): unknown => {
+    const arena = new Arena(4);
+    codec.encode(arena, 'first'); // another value before it
+    const at = codec.encode(arena, v);
+    expect(at).toBeGreaterThan(0);
+    expect(codec.decode(arena, 0)).toBe('first');
+    return codec.decode(arena, at);
+  };
+
+  it('gives back plain data equal to what was encoded, key and insertion order kept', () => {
+    const state = {
+      n: 7,
+      neg: -123456,
+      big: 2 ** 40,
+      min: -(2 ** 31),
+      half: 0.5,
+      nan: Number.NaN,
+      negZero: -0,
+      s: 'héllo',
+      flags: [true, false, null, undefined],
+      nested: { b: [1, [2, [3]]], a: {} },
+      set: new Set(['x', 1, { k: 'v' }]),
+      map: new Map<unknown, unknown>([
+        ['one', 1],
+        [2, ['two']],
+      ]),
+      id: 12345678901234567890n,
+      gone: undefined,
+    };
+    const back = roundTrip(state) as typeof state;
+    expect(back).toEqual(state);
+    expect(Object.keys(back)).toEqual(Object.keys(state));
+    expect([...back.set]).toEqual([...state.set]);
+    expect([...back.map.keys()]).toEqual([...state.map.keys()]);
+    expect(Object.is(back.negZero, -0)).toBe(true);
+    expect(fingerprint(back)).toEqual(fingerprint(state));
+    const bare = Object.assign(Object.create(null) as Record<string, number>, { a: 1 });
+    expect(Object.getPrototypeOf(roundTrip(bare))).toBe(null);
+  });
+
+  it('keeps as objects the states it cannot encode, and every state of a frozen (immer) model', () => {
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    const f = new Frontier<unknown>(new StateCodec());
+    const odd = { p: new Point(1) };
+    f.push({ a: 1 }, 10);
+    f.push(odd, 11);
+    f.push({ f: () => 1 }, 12);
+    f.push([1, 2], 13);
+    expect(f.length).toBe(4);
+    expect(f.state(0)).toEqual({ a: 1 });
+    expect(f.take(1)).toBe(odd);
+    expect(f.state(3)).toEqual([1, 2]);
+    expect([0, 1, 2, 3].map((i) => f.id(i))).toEqual([10, 11, 12, 13]);
+    expect(frontierCodec([Object.freeze({ a: 1 })])).toBeUndefined();
+    expect(frontierCodec([{ a: 1 }])).toBeInstanceOf(StateCodec);
+  });
+
+  it('grows past its first capacity, a state moving whole to the next chunk', () => {
+    const f = new Frontier<{ i: number; tag: string; pad: number[] }>(new StateCodec(), 2);
+    const state = (i: number) => ({ i, tag: `t${i % 7}`, pad: new Array<number>(i % 20).fill(i) });
+    for (let i = 0; i < 4000; i++) f.push(state(i), i * 3);
+    for (let i = 0; i < 4000; i++) {
+      expect(f.id(i)).toBe(i * 3);
+      expect(f.take(i)).toEqual(state(i));
+    }
+  });
+});
