@@ -136,7 +136,7 @@ describe('the explorer API on TwoPhase (raw model, holds)', () => {
   });
 
   it('cancels a search when asked, and a new search cancels the old one', async () => {
-    const big = await startOn('specs/tlaplus/TwoPhase.ts', 'rm5');
+    const big = await startOn('specs/tlaplus/TwoPhase.ts', 'rm7');
     try {
       const running = big.search([], 'violation', 10_000_000);
       await new Promise((r) => setTimeout(r, 150));
