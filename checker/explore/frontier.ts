@@ -1,15 +1,27 @@
 // One level of a breadth-first search: its states, in order, each with its id. A level of a raw
 // model's states is held as bytes (state-codec.ts) and decoded when the state is expanded, so a
 // wide level costs tens of bytes a state rather than an object graph each. States built by immer
-// (frozen: actor systems) stay objects: most of their parts are shared between states already,
-// and immer's drafts expect frozen bases. A state the codec cannot encode is kept as an object.
+// (frozen in whole or in part: actor systems) stay objects: most of their parts are shared between
+// states already, fingerprints are cached by identity, and immer's drafts expect frozen bases.
+// A state the codec cannot encode is kept as an object.
 
 import { Arena, StateCodec } from './state-codec.ts';
 
 /** The codec for a search whose first states are `states`, or undefined to keep objects. */
 export function frontierCodec(states: readonly unknown[]): StateCodec | undefined {
   const s = states[0];
-  return typeof s === 'object' && s !== null && !Object.isFrozen(s) ? new StateCodec() : undefined;
+  return typeof s === 'object' && s !== null && !sharesStructure(s) ? new StateCodec() : undefined;
+}
+
+/**
+ * Whether states are built by immer (frozen, whole or in parts, as an actor system's are): their
+ * unchanged parts are the same objects from state to state, which costs no memory and lets
+ * fingerprints be cached by identity. A decoded copy would lose both, and cost more than it saves.
+ */
+function sharesStructure(s: object): boolean {
+  if (Object.isFrozen(s)) return true;
+  for (const v of Object.values(s)) if (typeof v === 'object' && v !== null && Object.isFrozen(v)) return true;
+  return false;
 }
 
 /** `offsets` entry of a state kept as an object. */
