@@ -20,7 +20,7 @@ export function advanceCommitIndex(s: Draft<ServerState>, ctx: Ctx, options: Raf
     if (replicas < ctx.system.majority) continue;
     for (let i = s.commitIndex + 1; i <= n; i++) recordCommitted(s, i);
     s.commitIndex = n;
-    applyCommitted(s, ctx);
+    applyCommitted(s, ctx, options.bug);
     heartbeatAll(s, ctx);
     return;
   }
@@ -37,15 +37,16 @@ function recordCommitted(s: Draft<ServerState>, index: number): void {
 
 /**
  * All servers: if commitIndex > lastApplied, increment lastApplied and apply log[lastApplied] to
- * the state machine. The leader that appended the entry (it is of its term) answers the client.
+ * the state machine. The leader that appended the entry (it is of its term) answers the client
+ * (unless `bug` is 'commit-without-reply').
  */
-export function applyCommitted(s: Draft<ServerState>, ctx: Ctx): void {
+export function applyCommitted(s: Draft<ServerState>, ctx: Ctx, bug?: RaftOptions['bug']): void {
   while (s.lastApplied < s.commitIndex) {
     s.lastApplied += 1;
     const entry = s.log[s.lastApplied - 1]!;
     const result = execute(s.stateMachine, entry.client, entry.seq, entry.op);
     recordApplied(s, s.lastApplied, entry.term);
-    if (s.role === 'leader' && entry.term === s.currentTerm) {
+    if (s.role === 'leader' && entry.term === s.currentTerm && bug !== 'commit-without-reply') {
       ctx.send(entry.client, { type: 'ClientReply', seq: entry.seq, ok: true, result });
     }
   }

@@ -14,7 +14,10 @@ export type Bug =
   | 'leader-reads-locally'
   /** The leader stores a new command right after its last applied entry, overwriting the entries
    *  it has not applied yet, instead of appending it (a leader only appends: Leader Append-Only). */
-  | 'leader-overwrites-unapplied';
+  | 'leader-overwrites-unapplied'
+  /** The leader applies a committed entry of its term but never responds to the client: safe
+   *  (nothing wrong is ever answered), yet the client waits for ever. */
+  | 'commit-without-reply';
 
 export interface RaftOptions {
   /** How many servers form the cluster (ids 0..servers-1; clients come after). */

@@ -12,6 +12,12 @@ export default defineSpec({
       expect: 'holds',
       description: '3 servers, server1 the only candidate (term 1), one client writing through it',
     },
+    'commit-without-reply': {
+      model: () =>
+        raftProgress({ servers: 3, maxTerm: 1, elections: [0], contacts: [[0]], clients: [[{ f: 'put', key: 'x', value: '1' }]], bug: 'commit-without-reply' }),
+      expect: { violates: 'ClientServed' },
+      description: 'the leader applies the committed entry but never responds to the client',
+    },
     'lossy-no-resend': {
       model: () =>
         raftProgress({ servers: 3, maxTerm: 1, elections: [0], contacts: [[0]], clients: [[{ f: 'put', key: 'x', value: '1' }]], lose: 1 }),
