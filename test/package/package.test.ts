@@ -174,7 +174,7 @@ describe('the npm package', () => {
     expect(tarballFiles).toContain('dist/index.js');
     expect(tarballFiles).toContain('dist/index.d.ts');
     expect(tarballFiles).toContain('dist/vitest.js');
-    expect(tarballFiles).toContain('dist/explore/worker-bootstrap.mjs');
+    expect(tarballFiles).toContain('dist/explore/parallel/worker-bootstrap.mjs');
   });
 
   describe.each(projects)('installed in a fresh $name project', (project) => {

@@ -1,7 +1,7 @@
 // The document an HTML trace page embeds (html.ts writes it, the viewer's script draws it).
 
 import type { Json } from '../plain.ts';
-import type { StepKind } from '../step-record.ts';
+import type { TimelineStep } from '../timeline.ts';
 
 export interface PageData {
   readonly title: string;
@@ -27,18 +27,8 @@ export interface PageData {
 }
 
 /** A step as the timeline has it (timeline.ts), only what the page draws. */
-export interface PageStep {
-  readonly index: number;
-  readonly label: string;
-  readonly kind: StepKind;
-  readonly node?: number;
-  readonly from?: number;
-  readonly to?: number;
-  readonly message?: string;
-  readonly sentAt?: number;
-  readonly timer?: string;
-  readonly choice?: string;
-  readonly isolated?: readonly number[];
+export interface PageStep
+  extends Pick<TimelineStep, 'index' | 'label' | 'kind' | 'node' | 'from' | 'to' | 'message' | 'sentAt' | 'timer' | 'choice' | 'isolated'> {
   /** A crash or restart with a failure detector: the nodes told (`learns replica1 is down`). */
   readonly told?: readonly { readonly node: number; readonly text: string }[];
 }
