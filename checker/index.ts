@@ -1,6 +1,7 @@
 // The public API: what a spec author imports to write a model or an actor system, its properties
-// and its spec file. The linearizability checker, test helpers and causality live in subpath
-// entries: `interleave/lincheck`, `interleave/testing`, `interleave/causality`.
+// and its spec file. The linearizability checker, test helpers, causality and transactional
+// isolation live in subpath entries: `interleave/lincheck`, `interleave/testing`,
+// `interleave/causality`, `interleave/transactions`.
 
 // Models and their properties.
 export type { Model, AnyModel } from './model.ts';
