@@ -9,6 +9,7 @@ import { HandlerError, InputError } from '../errors.ts';
 import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
 import { withSent, type Cause } from './causality.ts';
+import { durableFields, restartedState } from './durable.ts';
 import { tellDown, tellUp } from './failure-detector.ts';
 import { applyEffects, contextOf, errorMessage } from './handler.ts';
 import { candidates, insert, locate, removeAt } from './network.ts';
@@ -87,7 +88,7 @@ export function restart<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: 
   if (rec) rec.fx = fx;
   let state: S;
   try {
-    state = node.actor.recover ? node.actor.recover(durable, fx) : { ...node.actor.init(fx), ...durable };
+    state = restartedState(node, durable, fx);
   } catch (e) {
     throw new HandlerError(`${node.name} threw while restarting: ${errorMessage(e)}`);
   }
@@ -128,9 +129,7 @@ export function checkFaultSymmetry<S, M>(sys: SystemConfig<S, M>, groups: readon
 
 /** What survives a crash: the fields the actor declares durable. */
 function durablePart<S, M>(node: Node<S, M>, state: S): S {
-  const keep: Record<string, unknown> = {};
-  for (const k of node.actor.durable ?? []) keep[k] = (state as Record<string, unknown>)[k];
-  return freeze(keep, true) as S;
+  return freeze(durableFields(node, state), true) as S;
 }
 
 function spent(f: FaultsSpent, crashes: number, lost: number, duplicated: number, partitions: number): FaultsSpent {

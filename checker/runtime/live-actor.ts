@@ -7,6 +7,7 @@
 import { freeze } from 'immer';
 import type { ActorAction } from '../actor/actions.ts';
 import type { Id, TimerDuration } from '../actor/actor.ts';
+import { durableFields, restartedState } from '../actor/durable.ts';
 import type { Effects } from '../actor/effects.ts';
 import { contextOf, errorMessage, runHandler } from '../actor/handler.ts';
 import type { Node } from '../actor/nodes.ts';
@@ -58,8 +59,7 @@ export class LiveActor<S, M> {
     const fx = contextOf(this.sys, this.node.id);
     let state: S;
     try {
-      const actor = this.node.actor;
-      state = durable === null ? actor.init(fx) : actor.recover ? actor.recover(durable, fx) : { ...actor.init(fx), ...durable };
+      state = durable === null ? this.node.actor.init(fx) : restartedState(this.node, durable, fx);
     } catch (e) {
       this.fail(`${this.node.name} threw while ${durable === null ? 'starting' : 'restarting'}: ${errorMessage(e)}`);
       return;
@@ -127,10 +127,8 @@ export class LiveActor<S, M> {
       return;
     }
     this.state = state;
-    const fields = this.node.actor.durable ?? [];
-    if (fields.length > 0 && this.hooks.persist) {
-      const durable: Record<string, unknown> = {};
-      for (const k of fields) durable[k] = (state as Record<string, unknown>)[k];
+    if ((this.node.actor.durable ?? []).length > 0 && this.hooks.persist) {
+      const durable = durableFields(this.node, state);
       const text = JSON.stringify(durable);
       if (text !== this.lastDurable) {
         this.hooks.persist(durable);
