@@ -3,6 +3,7 @@
 // with :time in nanoseconds since the run started).
 
 import { writeFileSync } from 'node:fs';
+import { printEdn, type EdnValue } from '../consistency/parse/edn.ts';
 import { isBuiltinSpecName } from '../consistency/specs/index.ts';
 import type { RunOperation } from './run-history.ts';
 
@@ -15,12 +16,12 @@ export function writeJsonHistory(file: string, model: string, operations: readon
   writeFileSync(file, `{${header}"operations": [\n${ops.map((o) => JSON.stringify(o)).join(',\n')}\n]}\n`);
 }
 
-function edn(value: unknown): string {
-  if (value === null || value === undefined) return 'nil';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(edn).join(' ')}]`;
-  return JSON.stringify(JSON.stringify(value));
+/** An operation's value as EDN: nil, numbers, booleans, strings and vectors; anything else as its JSON text. */
+function edn(value: unknown): EdnValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (Array.isArray(value)) return { kind: 'vector', items: value.map(edn) };
+  return JSON.stringify(value);
 }
 
 interface Fields {
@@ -52,7 +53,7 @@ export function writeEdnHistory(file: string, operations: readonly RunOperation[
   for (const op of operations) {
     const { f, invoke, ok } = fieldsOf(op);
     const map = (type: string, value: unknown, t: number) => (index: number) =>
-      `{:index ${index}, :time ${Math.round(t * 1000)}, :type :${type}, :process ${op.client}, :f :${f}, :value ${edn(value)}}`;
+      `{:index ${index}, :time ${Math.round(t * 1000)}, :type :${type}, :process ${op.client}, :f :${f}, :value ${printEdn(edn(value))}}`;
     events.push({ t: op.call, line: map('invoke', invoke, op.call) });
     // A cas that found another value did not happen: Jepsen's :fail.
     const failed = f === 'cas' && (op.output as { ok?: boolean } | undefined)?.ok === false;
