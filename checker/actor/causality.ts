@@ -22,7 +22,8 @@ import type { Path } from '../explore/outcome.ts';
 import type { Model } from '../model.ts';
 import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
-import type { Envelope, Network } from './network.ts';
+import { Envelope } from './envelope.ts';
+import type { Network } from './network.ts';
 
 /** What started an event. A local step or timer that sends is what Lamport calls a send event. */
 export type EventKind = 'init' | 'local' | 'timer' | 'receive' | 'restart';
@@ -56,9 +57,18 @@ export type CausalLog = readonly (readonly CausalEvent[])[];
 export interface LoggedEvent extends CausalEvent, EventRef {}
 
 /** An envelope of a system with causality on: it names its send event. */
-export interface CausalEnvelope<M> extends Envelope<M> {
-  /** Index (from 1) of the send event in the sender's log. */
-  readonly sent: number;
+export class CausalEnvelope<M> extends Envelope<M> {
+  constructor(
+    from: Id,
+    to: Id,
+    msg: M,
+    hi: number,
+    lo: number,
+    /** Index (from 1) of the send event in the sender's log. */
+    readonly sent: number,
+  ) {
+    super(from, to, msg, hi, lo);
+  }
 }
 
 /** What a step contributes to the log. */
@@ -96,7 +106,7 @@ export function recordEvent(log: CausalLog, node: Id, cause: Cause, sends: numbe
 
 export function causalEnvelope<M>(from: Id, to: Id, msg: M, sent: number): CausalEnvelope<M> {
   const lo = fingerprintParts([from, to, msg, sent]);
-  return Object.freeze({ from, to, msg, hi: lastHi, lo, sent });
+  return Object.freeze(new CausalEnvelope(from, to, msg, lastHi, lo, sent));
 }
 
 /** The send event an envelope names, when causality is on. */

@@ -36,9 +36,16 @@ export function deliver<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: 
   if (!node.actor.onMessage) {
     return sys.keepNoopDeliveries ? systemState(s.actors, s.crashed, s.timers, removeAt(s.network, i), s.history, s.faults, s.partition, s.causality) : undefined;
   }
-  const { state, fx } = runHandler(sys, node, base, a, rec, (d, ctx) => node.actor.onMessage!(d, a.from, a.msg, ctx));
+  const e = s.network[i]!;
+  // A recorded step runs its handler: the record holds the handler's own effects.
+  let handled = rec === undefined ? sys.deliveries.get(a.to, base, e) : undefined;
+  if (handled === undefined) {
+    handled = runHandler(sys, node, base, a, rec, (d, ctx) => node.actor.onMessage!(d, a.from, a.msg, ctx));
+    if (rec === undefined) sys.deliveries.set(a.to, base, e, handled);
+  }
+  const { state, fx } = handled;
   if (state === base && fx.empty && !sys.keepNoopDeliveries) return undefined;
-  const sent = sentOf(s.network[i]!);
+  const sent = sentOf(e);
   const cause: Cause = { kind: 'receive', ...(sent !== undefined ? { from: { node: a.from, index: sent } } : {}) };
   return applyEffects(sys, s, node, state, fx, cause, removeAt(s.network, i), s.timers, s.crashed);
 }

@@ -3,7 +3,8 @@
 // and applied to the system when it returns (handler.ts).
 
 import type { Context, Id, TimerDuration } from './actor.ts';
-import { detach } from './detach.ts';
+import { detach } from './draft.ts';
+import type { Envelope } from './envelope.ts';
 import type { SystemView } from './system-view.ts';
 
 export class Effects<M> implements Context<M> {
@@ -15,6 +16,9 @@ export class Effects<M> implements Context<M> {
   invoked: { input: unknown }[] = [];
   completed: { output: unknown }[] = [];
   stamped: { value: unknown } | undefined = undefined;
+  /** The sends as envelopes, made once: a remembered delivery's effects (delivery-memo.ts) are
+   *  applied to many states. Not with causality on, where an envelope names its send event. */
+  envelopes: Envelope<M>[] | undefined = undefined;
   constructor(
     readonly self: Id,
     readonly servers: readonly Id[],
@@ -47,7 +51,7 @@ export class Effects<M> implements Context<M> {
     this.completed.push({ output: detach(output) });
   }
   stamp(value: unknown): void {
-    if (this.causal) this.stamped = { value };
+    if (this.causal) this.stamped = { value: detach(value) };
   }
   get empty(): boolean {
     return (

@@ -9,10 +9,11 @@
 // the node's state, send, arm timers and, on a client, record operations. With causality on it is
 // a local event of that node: the detector is outside the message-passing system.
 
-import { produce, type Draft } from 'immer';
+import type { Draft } from 'immer';
 import { HandlerError, InputError } from '../errors.ts';
 import type { Id } from './actor.ts';
 import type { Cause } from './causality.ts';
+import { settle, thaw } from './draft.ts';
 import { applyEffects, contextOf, errorMessage } from './handler.ts';
 import type { Node } from './nodes.ts';
 import type { Recorder } from './recording.ts';
@@ -52,9 +53,9 @@ function tell<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, node: Node<S,
   const base: S = s.actors[node.id]!;
   let state: S;
   try {
-    state = produce(base, (d) => {
-      body(d);
-    }) as S;
+    const draft = thaw(base);
+    body(draft as Draft<S>);
+    state = settle(base, draft);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new HandlerError(`${node.name} threw in ${event === 'down' ? 'onPeerDown' : 'onPeerUp'}(${sys.nodeNames[peer]}): ${errorMessage(e)}`);

@@ -6,26 +6,14 @@
 // - ordered: FIFO per channel (from, to). Envelopes are sorted by channel, keeping send order within
 //   a channel; only the head of each channel can be delivered.
 
-import { fingerprintParts, lastHi } from '../fingerprint/hash.ts';
 import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
 import { findSent } from './causality.ts';
+import { envelope, type Envelope } from './envelope.ts';
 
-export interface Envelope<M> {
-  readonly from: Id;
-  readonly to: Id;
-  readonly msg: M;
-  /** Fingerprint halves of (from, to, msg): the sort key of an unordered network. */
-  readonly hi: number;
-  readonly lo: number;
-}
+export { envelope, type Envelope };
 
 export type Network<M> = readonly Envelope<M>[];
-
-export function envelope<M>(from: Id, to: Id, msg: M): Envelope<M> {
-  const lo = fingerprintParts([from, to, msg]);
-  return Object.freeze({ from, to, msg, hi: lastHi, lo });
-}
 
 function before<M>(a: Envelope<M>, b: Envelope<M>, ordered: boolean): boolean {
   if (ordered) return a.from < b.from || (a.from === b.from && a.to <= b.to);

@@ -5,6 +5,7 @@
 import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
 import { causalSuffix } from './causality.ts';
+import { DeliveryMemo } from './delivery-memo.ts';
 import { formatActorAction } from './format.ts';
 import { nodesOf, selectServers, type Nodes } from './nodes.ts';
 import type { ActorSystemOptions } from './system-options.ts';
@@ -36,6 +37,8 @@ export interface SystemConfig<S, M> extends Nodes<S, M> {
   readonly label: (a: ActorAction<M>) => string;
   /** What properties and handlers see of the system's make-up. */
   readonly view: SystemView;
+  /** Handler results of deliveries, for reuse (delivery-memo.ts). */
+  readonly deliveries: DeliveryMemo<S, M>;
 }
 
 export function configure<S, M>(options: ActorSystemOptions<S, M>): SystemConfig<S, M> {
@@ -64,6 +67,7 @@ export function configure<S, M>(options: ActorSystemOptions<S, M>): SystemConfig
     causal,
     formatMessage,
     label: (a) => formatActorAction(a, nodes.nodeNames, formatMessage) + (causal ? causalSuffix(a, nodes.nodeNames) : ''),
+    deliveries: new DeliveryMemo<S, M>(nodes.nodes.length),
     view: systemView(nodes.nodes.map((n) => ({ name: n.name, role: n.actor.name, client: n.client !== undefined }))),
   };
 }

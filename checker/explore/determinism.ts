@@ -7,13 +7,15 @@
 // object, hashed whole rather than from cached parts, so a recheck of an actor system's state costs
 // several expansions: the sample is kept small (Raft replication re-executes under 1% of its
 // expansions).
-// A counterexample is re-executed step by step before it is reported (checker/check.ts).
+// A counterexample is re-executed step by step before it is reported (checker/check.ts). Both
+// re-executions run the model's code afresh: memos of step results do not answer (afresh.ts).
 //
 // A difference is bad input (InputError): the model, not the checker, is at fault.
 
 import { InputError } from '../errors.ts';
 import { fingerprint, fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { describeAction, type Model } from '../model.ts';
+import { executingAfresh } from './afresh.ts';
 import type { Path } from './outcome.ts';
 import { candidatesOf, successorOf } from './steps.ts';
 
@@ -91,6 +93,10 @@ export class DeterminismCheck<S, A> {
 
   /** Re-executes the expansion of `s` (state `id`), whose `count` actions were recorded: throws on a difference. */
   verify(s: S, id: number, count: number): void {
+    executingAfresh(() => this.reexecute(s, id, count));
+  }
+
+  private reexecute(s: S, id: number, count: number): void {
     const { model } = this;
     const actions = candidatesOf(model, s);
     if (actions.length !== count) {
@@ -157,6 +163,10 @@ export function describeRoute<S, A>(model: Model<S, A>, init: number, steps: rea
  * step that gives another state, if the model does not reproduce it.
  */
 export function verifyPath<S, A>(model: Model<S, A>, path: Path<S, A>): void {
+  executingAfresh(() => reexecutePath(model, path));
+}
+
+function reexecutePath<S, A>(model: Model<S, A>, path: Path<S, A>): void {
   const view = model.view?.bind(model);
   const key = (s: S): string => {
     const f = fingerprint(view === undefined ? s : view(s));

@@ -29,6 +29,20 @@ const enum Tag {
   Set,
   Map,
   BigInt,
+  Prehashed,
+}
+
+/**
+ * A value made once and then shared, that carries its own fingerprint (computed from its content
+ * when it was made, e.g. a message in flight): it is hashed from those two halves without a walk.
+ * A state holds many of them, at positions that shift from state to state, where the position
+ * memo below would miss.
+ */
+export abstract class Prehashed {
+  constructor(
+    readonly hi: number,
+    readonly lo: number,
+  ) {}
 }
 
 
@@ -180,7 +194,10 @@ function hashCached(o: object, slot: number): void {
 function hashObject(o: object, slot: number): void {
   let a: number;
   let b: number;
-  if (Array.isArray(o)) {
+  if (o instanceof Prehashed) {
+    a = fmix(step(SEED_A ^ Tag.Prehashed, o.hi));
+    b = fmix(step(SEED_B ^ Tag.Prehashed, o.lo));
+  } else if (Array.isArray(o)) {
     a = SEED_A ^ Tag.Array;
     b = SEED_B ^ Tag.Array;
     const n = o.length;

@@ -4,6 +4,7 @@ import { verifyPath } from '../../checker/explore/determinism.ts';
 import { explore } from '../../checker/explore/search.ts';
 import { InputError } from '../../checker/errors.ts';
 import type { Model } from '../../checker/model.ts';
+import { actorSystem } from '../../checker/index.ts';
 import spec, { moduleCounter, randomStep } from '../cli/fixtures/nondeterministic.ts';
 
 const FILE = 'test/cli/fixtures/nondeterministic.ts';
@@ -19,6 +20,18 @@ describe('a model that is not a function of its state', () => {
 
   it('is refused when next reads a counter outside the state, naming the action and the path', () => {
     expect(() => explore(moduleCounter(60))).toThrow(new InputError('nondeterministic: action Add from the state after steps [] gave two different states'));
+  });
+
+  it("is refused when an actor's handler reads a counter outside its state, although deliveries are remembered", () => {
+    let calls = 0;
+    const model = actorSystem<{ seen: number }, 'ping'>({
+      actors: [
+        { actor: { name: 'server', init: () => ({ seen: 0 }), onMessage: (s) => void (s.seen = (calls++ % 2) + 1) }, count: 1 },
+        { actor: { name: 'sender', init: (ctx) => (ctx.send(0, 'ping'), { seen: 0 }) }, count: 1 },
+      ],
+      properties: [],
+    });
+    expect(() => explore(model)).toThrow(/^nondeterministic: action .*ping.* gave two different states/);
   });
 
   it('is reported as bad input naming the file, the spec and the configuration', () => {
