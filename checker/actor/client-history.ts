@@ -40,16 +40,18 @@ export function pending(h: ClientHistory, client: number): boolean {
 
 export function recordInvoke<I, O>(h: ClientHistory<I, O>, client: number, input: I): ClientHistory<I, O> {
   const op: RecordedOp<I, O> = Object.freeze({ input, done: false, after: Object.freeze(completed(h)) });
+  const ops = [...h[client]!, op];
   const out = h.slice();
-  out[client] = Object.freeze([...h[client]!, op]);
+  out[client] = Object.freeze(ops);
   return Object.freeze(out);
 }
 
 export function recordReturn<I, O>(h: ClientHistory<I, O>, client: number, output: O): ClientHistory<I, O> {
-  const ops = h[client]!;
+  const ops = h[client]!.slice();
   const last = ops[ops.length - 1]!;
+  ops[ops.length - 1] = Object.freeze({ input: last.input, done: true, after: last.after, output });
   const out = h.slice();
-  out[client] = Object.freeze([...ops.slice(0, -1), Object.freeze({ ...last, output, done: true })]);
+  out[client] = Object.freeze(ops);
   return Object.freeze(out);
 }
 

@@ -11,6 +11,9 @@ import type { Recorder } from './recording.ts';
 import type { SystemConfig } from './system-config.ts';
 import { systemState, type SystemState } from './system-state.ts';
 
+/** The cause of a receive event whose send is not logged (causality off). */
+const RECEIVE: Cause = Object.freeze({ kind: 'receive' });
+
 type Deliver<M> = Extract<ActorAction<M>, { kind: 'deliver' }>;
 
 /** Adds to `out` the deliveries enabled in `s`. */
@@ -46,6 +49,6 @@ export function deliver<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: 
   const { state, fx } = handled;
   if (state === base && fx.empty && !sys.keepNoopDeliveries) return undefined;
   const sent = sentOf(e);
-  const cause: Cause = { kind: 'receive', ...(sent !== undefined ? { from: { node: a.from, index: sent } } : {}) };
+  const cause: Cause = sent === undefined ? RECEIVE : { kind: 'receive', from: { node: a.from, index: sent } };
   return applyEffects(sys, s, node, state, fx, cause, removeAt(s.network, i), s.timers, s.crashed);
 }

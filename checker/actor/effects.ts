@@ -7,14 +7,19 @@ import { detach } from './draft.ts';
 import type { Envelope } from './envelope.ts';
 import type { SystemView } from './system-view.ts';
 
+/** Shared by every `ctx` until it is first written: a remembered delivery keeps its `ctx`
+ *  (delivery-memo.ts), and most ask for little, so empty parts cost nothing. */
+const NONE: readonly never[] = Object.freeze([]);
+const NO_DURATIONS: Readonly<Record<string, TimerDuration>> = Object.freeze({});
+
 export class Effects<M> implements Context<M> {
-  sends: { to: Id; msg: M }[] = [];
-  timersSet: string[] = [];
-  timersCancelled: string[] = [];
+  sends: readonly { readonly to: Id; readonly msg: M }[] = NONE;
+  timersSet: readonly string[] = NONE;
+  timersCancelled: readonly string[] = NONE;
   /** The durations asked for the timers armed (a real run's; the explorer ignores them). */
-  timerDurations: Record<string, TimerDuration> = {};
-  invoked: { input: unknown }[] = [];
-  completed: { output: unknown }[] = [];
+  timerDurations: Readonly<Record<string, TimerDuration>> = NO_DURATIONS;
+  invoked: readonly { readonly input: unknown }[] = NONE;
+  completed: readonly { readonly output: unknown }[] = NONE;
   stamped: { value: unknown } | undefined = undefined;
   /** The sends as envelopes, made once: a remembered delivery's effects (delivery-memo.ts) are
    *  applied to many states. Not with causality on, where an envelope names its send event. */
@@ -30,25 +35,25 @@ export class Effects<M> implements Context<M> {
   ) {}
   send(to: Id, msg: M): void {
     if (!Number.isInteger(to) || to < 0 || to >= this.size) throw new Error(`send to unknown node ${String(to)}`);
-    this.sends.push({ to, msg: detach(msg) });
+    this.sends = [...this.sends, { to, msg: detach(msg) }];
   }
   broadcast(msg: M, to: readonly Id[] = this.peers): void {
     for (const t of to) this.send(t, msg);
   }
   setTimer(name: string, duration?: TimerDuration): void {
-    if (duration !== undefined) this.timerDurations[name] = duration;
-    this.timersSet.push(name);
+    if (duration !== undefined) this.timerDurations = { ...this.timerDurations, [name]: duration };
+    this.timersSet = [...this.timersSet, name];
     this.timersCancelled = this.timersCancelled.filter((t) => t !== name);
   }
   cancelTimer(name: string): void {
-    this.timersCancelled.push(name);
+    this.timersCancelled = [...this.timersCancelled, name];
     this.timersSet = this.timersSet.filter((t) => t !== name);
   }
   invoke(input: unknown): void {
-    this.invoked.push({ input: detach(input) });
+    this.invoked = [...this.invoked, { input: detach(input) }];
   }
   complete(output: unknown): void {
-    this.completed.push({ output: detach(output) });
+    this.completed = [...this.completed, { output: detach(output) }];
   }
   stamp(value: unknown): void {
     if (this.causal) this.stamped = { value: detach(value) };

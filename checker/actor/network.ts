@@ -29,14 +29,21 @@ export function insert<M>(net: Network<M>, e: Envelope<M>, ordered: boolean): En
     if (before(net[mid]!, e, ordered)) lo = mid + 1;
     else hi = mid;
   }
-  const out = net.slice();
-  out.splice(lo, 0, e);
+  // Built at its exact size: a frontier holds one network per state, and a spliced copy keeps
+  // the spare capacity V8 gives a growing array (a third of a Paxos search's memory).
+  const n = net.length;
+  const out = new Array<Envelope<M>>(n + 1);
+  for (let j = 0; j < lo; j++) out[j] = net[j]!;
+  out[lo] = e;
+  for (let j = lo; j < n; j++) out[j + 1] = net[j]!;
   return out;
 }
 
 export function removeAt<M>(net: Network<M>, i: number): Envelope<M>[] {
-  const out = net.slice();
-  out.splice(i, 1);
+  const n = net.length;
+  const out = new Array<Envelope<M>>(n - 1);
+  for (let j = 0; j < i; j++) out[j] = net[j]!;
+  for (let j = i + 1; j < n; j++) out[j - 1] = net[j]!;
   return out;
 }
 

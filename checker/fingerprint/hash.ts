@@ -122,6 +122,9 @@ const u32 = new Uint32Array(f64.buffer);
 const slotObject: (object | null)[] = new Array<object | null>(SLOTS).fill(null);
 const slotObjA = new Int32Array(SLOTS);
 const slotObjB = new Int32Array(SLOTS);
+const slotObject2: (object | null)[] = new Array<object | null>(SLOTS).fill(null);
+const slotObjA2 = new Int32Array(SLOTS);
+const slotObjB2 = new Int32Array(SLOTS);
 /** True while hashing a state under the immutability contract. */
 let immutable = false;
 
@@ -178,13 +181,26 @@ function hashAny(v: unknown, slot: number): void {
 }
 
 function hashCached(o: object, slot: number): void {
+  if (o instanceof Prehashed) {
+    outA = fmix(step(SEED_A ^ Tag.Prehashed, o.hi));
+    outB = fmix(step(SEED_B ^ Tag.Prehashed, o.lo));
+    return;
+  }
   if (slotObject[slot] === o) {
     outA = slotObjA[slot]!;
     outB = slotObjB[slot]!;
     return;
   }
+  if (slotObject2[slot] === o) {
+    outA = slotObjA2[slot]!;
+    outB = slotObjB2[slot]!;
+    return;
+  }
   hashObject(o, slot);
   if (immutable || Object.isFrozen(o)) {
+    slotObject2[slot] = slotObject[slot]!;
+    slotObjA2[slot] = slotObjA[slot]!;
+    slotObjB2[slot] = slotObjB[slot]!;
     slotObject[slot] = o;
     slotObjA[slot] = outA;
     slotObjB[slot] = outB;
@@ -194,10 +210,7 @@ function hashCached(o: object, slot: number): void {
 function hashObject(o: object, slot: number): void {
   let a: number;
   let b: number;
-  if (o instanceof Prehashed) {
-    a = fmix(step(SEED_A ^ Tag.Prehashed, o.hi));
-    b = fmix(step(SEED_B ^ Tag.Prehashed, o.lo));
-  } else if (Array.isArray(o)) {
+  if (Array.isArray(o)) {
     a = SEED_A ^ Tag.Array;
     b = SEED_B ^ Tag.Array;
     const n = o.length;
