@@ -5,26 +5,11 @@ import { advanceCommitIndex, applyCommitted } from './commit.ts';
 import { lastLogIndex, termAt } from './log.ts';
 import type { Message } from './messages.ts';
 import type { RaftOptions } from './options.ts';
-import { becomeFollower, heartbeatTimer, observeTerm, type Ctx } from './rules.ts';
+import { becomeFollower, ELECTION_TIMEOUT, newsFor, observeTerm, type Ctx } from './rules.ts';
 import type { ServerState } from './server-state.ts';
 
 type AppendEntries = Extract<Message, { type: 'AppendEntries' }>;
 type AppendEntriesResult = Extract<Message, { type: 'AppendEntriesResult' }>;
-
-/** Leaders: send AppendEntries with the log entries starting at nextIndex (none: a heartbeat). */
-export function sendAppendEntries(s: Draft<ServerState>, peer: Id, ctx: Ctx): void {
-  s.awaiting.push(peer);
-  s.awaiting.sort((a, b) => a - b);
-  const prevLogIndex = s.nextIndex[peer]! - 1;
-  ctx.send(peer, {
-    type: 'AppendEntries',
-    term: s.currentTerm,
-    prevLogIndex,
-    prevLogTerm: termAt(s.log, prevLogIndex)!,
-    entries: s.log.slice(prevLogIndex),
-    leaderCommit: s.commitIndex,
-  });
-}
 
 /** AppendEntries receiver (Figure 2, steps 1–5). */
 export function onAppendEntries(s: Draft<ServerState>, from: Id, m: AppendEntries, ctx: Ctx): void {
@@ -37,6 +22,8 @@ export function onAppendEntries(s: Draft<ServerState>, from: Id, m: AppendEntrie
   if (m.term < s.currentTerm || s.role === 'leader') return reject();
   // Candidates: if AppendEntries is received from the new leader, convert to follower.
   becomeFollower(s, ctx);
+  // Followers: it is from the current leader, so no election is due: restart the election timeout.
+  ctx.setTimer(ELECTION_TIMEOUT);
   // 2. Reply false if the log does not contain an entry at prevLogIndex whose term matches.
   if (termAt(s.log, m.prevLogIndex) !== m.prevLogTerm) return reject();
   m.entries.forEach((entry, i) => {
@@ -55,7 +42,7 @@ export function onAppendEntries(s: Draft<ServerState>, from: Id, m: AppendEntrie
 }
 
 /** Leaders: on success update nextIndex and matchIndex for the follower; if AppendEntries fails
- *  because of log inconsistency, decrement nextIndex (and retry at the next heartbeat). */
+ *  because of log inconsistency, decrement nextIndex and retry. */
 export function onAppendEntriesResult(s: Draft<ServerState>, from: Id, m: AppendEntriesResult, ctx: Ctx, options: RaftOptions): void {
   observeTerm(s, m.term, ctx);
   if (s.role !== 'leader' || m.term !== s.currentTerm || !s.awaiting.includes(from)) return;
@@ -69,5 +56,5 @@ export function onAppendEntriesResult(s: Draft<ServerState>, from: Id, m: Append
     s.nextIndex[from] = Math.max(s.matchIndex[from]! + 1, s.nextIndex[from]! - 1);
   }
   const news = !m.success || s.nextIndex[from]! <= lastLogIndex(s.log) || m.leaderCommit < s.commitIndex;
-  if (news) ctx.setTimer(heartbeatTimer(from));
+  if (news) newsFor(s, from, ctx, options);
 }

@@ -5,7 +5,7 @@
 import type { Draft, Id } from '../../checker/index.ts';
 import type { Message } from './messages.ts';
 import type { RaftOptions } from './options.ts';
-import { heartbeatAll, type Ctx } from './rules.ts';
+import { newsForAll, type Ctx } from './rules.ts';
 import type { ServerState } from './server-state.ts';
 import { read } from './state-machine.ts';
 
@@ -26,5 +26,5 @@ export function onClientRequest(s: Draft<ServerState>, from: Id, m: ClientReques
     // If command received from client: append entry to local log.
     s.log.push(entry);
   }
-  heartbeatAll(s, ctx);
+  newsForAll(s, ctx, options);
 }

@@ -3,7 +3,7 @@
 import type { Draft } from '../../checker/index.ts';
 import { lastLogIndex } from './log.ts';
 import type { RaftOptions } from './options.ts';
-import { heartbeatAll, type Ctx } from './rules.ts';
+import { newsForAll, type Ctx } from './rules.ts';
 import type { ServerState } from './server-state.ts';
 import { execute } from './state-machine.ts';
 
@@ -21,7 +21,7 @@ export function advanceCommitIndex(s: Draft<ServerState>, ctx: Ctx, options: Raf
     for (let i = s.commitIndex + 1; i <= n; i++) recordCommitted(s, i);
     s.commitIndex = n;
     applyCommitted(s, ctx, options.bug);
-    heartbeatAll(s, ctx);
+    newsForAll(s, ctx, options);
     return;
   }
 }

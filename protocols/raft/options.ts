@@ -35,5 +35,14 @@ export interface RaftOptions {
   /** Optionally, the servers each client may send to (all servers by default): a bound that
    *  steers a search, as `elections` does. */
   readonly contacts?: readonly (readonly number[])[];
+  /**
+   * When a leader sends AppendEntries. 'on-news' (the default): only when it has news for a
+   * follower, one outstanding at a time: the explorer fires an armed timer at any moment, so a
+   * heartbeat that tells an up-to-date follower nothing, or a resend, would only add states.
+   * 'periodic' (for real runs): besides, each follower's heartbeat timer stays armed while leader
+   * and sends AppendEntries whenever it fires, outstanding or not: the paper's heartbeat during
+   * idle periods (§5.2) and its retry of an RPC that got no response (§5.1).
+   */
+  readonly heartbeats?: 'on-news' | 'periodic';
   readonly bug?: Bug;
 }

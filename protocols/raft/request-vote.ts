@@ -24,7 +24,7 @@ export function onElectionTimeout(s: Draft<ServerState>, ctx: Ctx, options: Raft
   s.votedFor = ctx.self;
   s.votesGranted = [ctx.self];
   if (ctx.system.majority === 1) {
-    becomeLeader(s, ctx);
+    becomeLeader(s, ctx, options);
     return;
   }
   ctx.broadcast({ type: 'RequestVote', term: s.currentTerm, lastLogIndex: lastLogIndex(s.log), lastLogTerm: lastLogTerm(s.log) });
@@ -36,15 +36,19 @@ export function onRequestVote(s: Draft<ServerState>, from: Id, m: RequestVote, c
   observeTerm(s, m.term, ctx);
   const logOk = options.bug === 'no-up-to-date-check' || atLeastAsUpToDate(m.lastLogTerm, m.lastLogIndex, s.log);
   const voteGranted = m.term === s.currentTerm && (s.votedFor === null || s.votedFor === from) && logOk;
-  if (voteGranted) s.votedFor = from;
+  if (voteGranted) {
+    s.votedFor = from;
+    // Followers: granting a vote restarts the election timeout.
+    ctx.setTimer(ELECTION_TIMEOUT);
+  }
   ctx.send(from, { type: 'RequestVoteResult', term: s.currentTerm, voteGranted });
 }
 
 /** Candidates: if votes are received from a majority of servers, become leader. */
-export function onRequestVoteResult(s: Draft<ServerState>, from: Id, m: RequestVoteResult, ctx: Ctx): void {
+export function onRequestVoteResult(s: Draft<ServerState>, from: Id, m: RequestVoteResult, ctx: Ctx, options: RaftOptions): void {
   observeTerm(s, m.term, ctx);
   if (s.role !== 'candidate' || m.term !== s.currentTerm || !m.voteGranted || s.votesGranted.includes(from)) return;
   s.votesGranted.push(from);
   s.votesGranted.sort((a, b) => a - b);
-  if (s.votesGranted.length >= ctx.system.majority) becomeLeader(s, ctx);
+  if (s.votesGranted.length >= ctx.system.majority) becomeLeader(s, ctx, options);
 }

@@ -57,8 +57,8 @@ export interface ServerState {
   readonly nextIndex: Readonly<Record<Id, number>>;
   /** For each server, index of the highest log entry known to be replicated on it. */
   readonly matchIndex: Readonly<Record<Id, number>>;
-  /** Followers with an AppendEntries outstanding (sorted): one at a time each, as an
-   *  implementation's flow control does; not in Figure 2. */
+  /** Followers with an AppendEntries outstanding (sorted): news goes one at a time to each, as an
+   *  implementation's flow control does (a periodic heartbeat may resend it); not in Figure 2. */
   readonly awaiting: readonly Id[];
 
   readonly ghost: Ghost;

@@ -2,13 +2,13 @@
 // persistent state as its durable fields.
 
 import type { Actor, Draft } from '../../checker/index.ts';
-import { onAppendEntries, onAppendEntriesResult, sendAppendEntries } from './append-entries.ts';
+import { onAppendEntries, onAppendEntriesResult } from './append-entries.ts';
 import { onClientRequest } from './client-requests.ts';
 import { sameEntry, type Entry } from './log.ts';
 import type { Message } from './messages.ts';
 import type { RaftOptions } from './options.ts';
 import { onElectionTimeout, onRequestVote, onRequestVoteResult } from './request-vote.ts';
-import { ELECTION_TIMEOUT, heartbeatPeer, type Ctx } from './rules.ts';
+import { ELECTION_TIMEOUT, heartbeatPeer, onHeartbeatTimeout, type Ctx } from './rules.ts';
 import { noGhost, type ServerState } from './server-state.ts';
 import { emptyStore } from './state-machine.ts';
 
@@ -48,7 +48,7 @@ export function server(options: RaftOptions): Actor<ServerState, Message> {
           case 'RequestVote':
             return onRequestVote(s, from, m, ctx, options);
           case 'RequestVoteResult':
-            return onRequestVoteResult(s, from, m, ctx);
+            return onRequestVoteResult(s, from, m, ctx, options);
           case 'AppendEntries':
             return onAppendEntries(s, from, m, ctx);
           case 'AppendEntriesResult':
@@ -65,7 +65,7 @@ export function server(options: RaftOptions): Actor<ServerState, Message> {
       monitorLeaderAppendOnly(s, () => {
         if (timer === ELECTION_TIMEOUT) return onElectionTimeout(s, ctx, options);
         const peer = heartbeatPeer(timer, ctx);
-        if (peer !== undefined && s.role === 'leader') sendAppendEntries(s, peer, ctx);
+        if (peer !== undefined) onHeartbeatTimeout(s, peer, ctx, options);
       });
     },
   };

@@ -4,6 +4,9 @@
 // term and which server each client talks to, and `maxInFlight` keeps the network drained (at most
 // that many messages that still matter in flight), to steer a search through a long scenario.
 // Within its bounds every search is exhaustive (BFS): the steered ones prove a bug is reached.
+// Leaders send AppendEntries on news only, except in the `-periodic` configurations, which check
+// the periodic heartbeats (and resends) that a real run uses: there `maxInFlight` is what bounds
+// the search, as a leader may send a heartbeat at any moment.
 
 import { defineSpec, kvSpec, type RuntimeOptions, type RuntimeWorkload } from '../../checker/index.ts';
 import { raft, type KvOp, type RaftSystemOptions } from '../../protocols/raft/index.ts';
@@ -92,6 +95,32 @@ export const configs = {
   'commit-previous-term': { ...figure8, bug: 'commit-previous-term' },
   /** The same family of runs as commit-previous-term, with the correct commit rule. */
   'figure-8-correct': figure8,
+
+  // Periodic heartbeats, as a real run has them: at most three (four for the bugs) messages that
+  // still matter in flight, since each heartbeat adds one.
+  /** replication's runs with periodic heartbeats. */
+  'replication-periodic': { servers: 3, maxTerm: 1, clients: [[put('1')]], heartbeats: 'periodic', maxInFlight: 3 },
+  /** leader-change's runs with periodic heartbeats. */
+  'leader-change-periodic': {
+    servers: 3,
+    maxTerm: 2,
+    elections: [0, 1],
+    contacts: [[0, 1]],
+    clients: [[put('1')]],
+    heartbeats: 'periodic',
+    maxInFlight: 3,
+  },
+  'votedfor-not-durable-periodic': { servers: 3, maxTerm: 1, clients: [], crashes: 1, bug: 'votedfor-not-durable', heartbeats: 'periodic', maxInFlight: 4 },
+  'leader-reads-locally-periodic': {
+    servers: 3,
+    maxTerm: 2,
+    elections: [0, 1],
+    contacts: [[1], [0]],
+    clients: [[put('1')], [get]],
+    bug: 'leader-reads-locally',
+    heartbeats: 'periodic',
+    maxInFlight: 4,
+  },
 } satisfies Record<string, RaftSystemOptions>;
 
 export type ConfigName = keyof typeof configs;
@@ -99,9 +128,10 @@ export type ConfigName = keyof typeof configs;
 /**
  * For a real run: the configuration's servers and bug, no term bound, every client a script of
  * random puts (unique values) and gets on two keys, at any server; timers of a real cluster.
- * As modelled, Raft makes little progress in real time: a follower's election timer is not reset
- * by AppendEntries and a leader sends AppendEntries only when it has news (no periodic heartbeat,
- * no RPC timeout), so leaders are deposed before they commit.
+ * Leaders send periodic heartbeats (checked by the `-periodic` configurations): without them a
+ * leader that has no news sends nothing, its followers' election timers run out, and leaders are
+ * deposed before they commit. Heartbeats come well within the election timeout, which a follower
+ * restarts at each one, so a leader that reaches a majority stays leader.
  */
 const runtime = (name: ConfigName): RuntimeOptions => ({
   spec: kvSpec,
@@ -114,7 +144,13 @@ const runtime = (name: ConfigName): RuntimeOptions => ({
         return draw(2) === 0 ? { f: 'get', key } : { f: 'put', key, value: `${c}.${k}` };
       });
     const { servers, bug } = configs[name] as RaftSystemOptions;
-    return raft({ servers, maxTerm: Number.MAX_SAFE_INTEGER, clients: Array.from({ length: clients }, (_, c) => script(c)), ...(bug ? { bug } : {}) });
+    return raft({
+      servers,
+      maxTerm: Number.MAX_SAFE_INTEGER,
+      clients: Array.from({ length: clients }, (_, c) => script(c)),
+      heartbeats: 'periodic',
+      ...(bug ? { bug } : {}),
+    });
   },
   timers: { election: { min: 300, max: 600 }, heartbeat: { min: 50, max: 100 } },
 });
@@ -143,5 +179,12 @@ export default defineSpec({
     'leader-reads-locally': { ...violates('leader-reads-locally', 'Linearizability', 'a deposed leader answers a get from its own state'), runtime: runtime('leader-reads-locally') },
     'leader-overwrites-unapplied': violates('leader-overwrites-unapplied', 'Leader Append-Only', 'a leader stores a command over an unapplied one'),
     'commit-previous-term': violates('commit-previous-term', 'Leader Completeness', 'Figure 8: an entry of term 1 committed in term 3, then a leader of term 4 without it'),
+    'replication-periodic': holds('replication-periodic', 'replication with periodic heartbeats (as a real run); at most 3 messages in flight'),
+    'leader-change-periodic': holds('leader-change-periodic', 'leader-change with periodic heartbeats; at most 3 messages in flight'),
+    'votedfor-not-durable-periodic': violates('votedfor-not-durable-periodic', 'Election Safety', 'votedfor-not-durable with periodic heartbeats; at most 4 messages in flight'),
+    'leader-reads-locally-periodic': {
+      ...violates('leader-reads-locally-periodic', 'Linearizability', 'leader-reads-locally with periodic heartbeats; at most 4 messages in flight'),
+      heavy: true,
+    },
   },
 });

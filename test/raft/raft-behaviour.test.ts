@@ -155,3 +155,36 @@ describe('Raft commit rule (§5.4.2, Figure 8)', () => {
   });
 });
 
+
+describe('Raft periodic heartbeats (the rule of a real run)', () => {
+  const periodic = raft({ servers: 3, maxTerm: 1, clients: [[put]], heartbeats: 'periodic' });
+  const heartbeat = (to: number) => (e: RaftState['network'][number]) =>
+    e.from === 0 && e.to === to && e.msg.type === 'AppendEntries' && e.msg.entries.length === 0;
+
+  it('a new leader sends every follower an empty AppendEntries at once, and keeps their heartbeat timers armed', () => {
+    const s = walk(periodic, electServer1);
+    expect(s.network.filter(heartbeat(1))).toHaveLength(1);
+    expect(s.network.filter(heartbeat(2))).toHaveLength(1);
+    expect(s.timers[0]).toEqual(['heartbeat to server2', 'heartbeat to server3']);
+  });
+
+  it('a heartbeat timer resends AppendEntries while one is outstanding (so a lost one is retried), and stays armed', () => {
+    const s = walk(periodic, [...electServer1, 'server1: timer heartbeat to server2 fires']);
+    expect(s.network.filter(heartbeat(1))).toHaveLength(2);
+    expect(s.timers[0]).toEqual(['heartbeat to server2', 'heartbeat to server3']);
+  });
+
+  it('a new entry goes at once to a follower with nothing outstanding, and waits for the heartbeat of one with', () => {
+    const s = walk(periodic, [
+      ...electServer1,
+      'server1 → server2: AppendEntries(t1, prev 0@t0, [], commit 0)',
+      'server2 → server1: AppendEntriesOk(t1, match 0)',
+      'client: invoke put(x, "1") at server1',
+      'client → server1: Request#0 put(x, "1")',
+    ]);
+    const entries = (to: number) => s.network.filter((e) => e.to === to && e.msg.type === 'AppendEntries' && e.msg.entries.length === 1);
+    expect(entries(1)).toHaveLength(1);
+    expect(entries(2)).toHaveLength(0);
+    expect(server(s, 0).awaiting).toEqual([1, 2]);
+  });
+});

@@ -25,6 +25,11 @@ describe('Raft bug variants', () => {
     expect(trace.some((a) => a.includes('crashes'))).toBe(true);
   });
 
+  it('votedfor-not-durable is caught with periodic heartbeats too, the rule of a real run', () => {
+    const { trace } = expectCaught('votedfor-not-durable-periodic', 'Election Safety');
+    expect(trace.some((a) => a.includes('crashes'))).toBe(true);
+  });
+
   it('no-up-to-date-check: a server without a committed entry is elected (Leader Completeness)', () => {
     const { trace } = expectCaught('no-up-to-date-check', 'Leader Completeness');
     expect(trace.some((a) => a.includes('AppendEntriesOk'))).toBe(true);

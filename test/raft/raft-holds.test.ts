@@ -21,4 +21,9 @@ describe('Raft (correct) holds exhaustively', () => {
     const o = explore(raft(configs['leader-change']));
     expect(o.status).toBe('holds');
   });
+
+  it('replication with periodic heartbeats, the rule of a real run (at most 3 messages in flight): every property holds', () => {
+    const o = explore(raft(configs['replication-periodic']));
+    expect(o.status).toBe('holds');
+  });
 });

@@ -59,6 +59,29 @@ describe('a real ABD cluster under kills and partitions', () => {
   }, 30_000);
 });
 
+describe('a real Raft cluster', () => {
+  it('elects a leader that keeps its followers with heartbeats, and commits operations through it', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'interleave-run-'));
+    const { summary } = await runAndCheck({
+      target: { file: 'specs/raft/raft.ts', config: 'replication', clients: 30, operations: 50, seed: 1 },
+      timeLimitS: 3,
+      rate: 50,
+      concurrency: 3,
+      nemesis: [],
+      nemesisIntervalS: 1,
+      opTimeoutMs: 1000,
+      outDir,
+      checkTimeoutS: 20,
+    });
+    expect(summary.ok).toBeGreaterThan(50);
+    expect(summary.result).toBe('linearizable');
+    // Followers restart their election timeout at each heartbeat: one election, or a few if the
+    // machine stalls a leader past a timeout (300-600 ms), not one every timeout.
+    const terms = ['server1', 'server2', 'server3'].map((n) => (JSON.parse(readFileSync(join(outDir, 'data', `${n}.durable.json`), 'utf8')) as { currentTerm: number }).currentTerm);
+    expect(Math.max(...terms)).toBeLessThanOrEqual(3);
+  }, 30_000);
+});
+
 describe('a partition of a real Raft cluster', () => {
   it('drops exactly the messages between servers it separates (two sides, or a bridge), while it lasts', async () => {
     const outcome = await runCluster({
