@@ -1,22 +1,32 @@
 // One level of a breadth-first search: its states, in order, each with its id. A level of a raw
 // model's states is held as bytes (state-codec.ts) and decoded when the state is expanded, so a
-// wide level costs tens of bytes a state rather than an object graph each. States built by immer
-// (frozen in whole or in part: actor systems) stay objects: most of their parts are shared between
-// states already, fingerprints are cached by identity, and immer's drafts expect frozen bases.
-// A state the codec cannot encode is kept as an object.
+// wide level costs tens of bytes a state rather than an object graph each. States whose parts are
+// shared between states (frozen in whole or in part: actor systems) are held as references to
+// those parts (shared-parts.ts): copying the parts out as bytes would cost more than it saves.
+// A state neither can hold is kept as an object.
 
+import { SharedPartsLevel } from './shared-parts.ts';
 import { Arena, StateCodec } from './state-codec.ts';
 
-/** The codec for a search whose first states are `states`, or undefined to keep objects. */
-export function frontierCodec(states: readonly unknown[]): StateCodec | undefined {
+/** Levels of states that are records of shared parts, with these fields. */
+export class SharedParts {
+  constructor(readonly keys: readonly string[]) {}
+}
+
+export type FrontierCodec = StateCodec | SharedParts;
+
+/** How a search whose first states are `states` keeps its levels, or undefined to keep objects. */
+export function frontierCodec(states: readonly unknown[]): FrontierCodec | undefined {
   const s = states[0];
-  return typeof s === 'object' && s !== null && !sharesStructure(s) ? new StateCodec() : undefined;
+  if (typeof s !== 'object' || s === null) return undefined;
+  if (!sharesStructure(s)) return new StateCodec();
+  return Object.getPrototypeOf(s) === Object.prototype && !Array.isArray(s) ? new SharedParts(Object.keys(s)) : undefined;
 }
 
 /**
- * Whether states are built by immer (frozen, whole or in parts, as an actor system's are): their
- * unchanged parts are the same objects from state to state, which costs no memory and lets
- * fingerprints be cached by identity. A decoded copy would lose both, and cost more than it saves.
+ * Whether states are built from shared frozen parts (as an actor system's are): their unchanged
+ * parts are the same objects from state to state, which costs no memory and lets fingerprints be
+ * cached by identity. A decoded copy would lose both, and cost more than it saves.
  */
 function sharesStructure(s: object): boolean {
   if (Object.isFrozen(s)) return true;
@@ -29,22 +39,24 @@ const AS_OBJECT = -1;
 
 export class Frontier<S> {
   private arena: Arena | undefined;
+  private shared: SharedPartsLevel<S> | undefined;
   private offsets: Int32Array;
   private ids: Int32Array;
   /** States kept as objects (every state, without a codec), by position. */
   private objects: (S | undefined)[] = [];
   length = 0;
 
-  constructor(
-    private readonly codec: StateCodec | undefined,
-    capacity = 1024,
-  ) {
-    this.arena = codec === undefined ? undefined : new Arena(capacity * 64);
+  private readonly codec: StateCodec | undefined;
+
+  constructor(codec: FrontierCodec | undefined, capacity = 1024) {
+    this.codec = codec instanceof StateCodec ? codec : undefined;
+    this.arena = this.codec === undefined ? undefined : new Arena(capacity * 64);
+    this.shared = codec instanceof SharedParts ? new SharedPartsLevel<S>(codec.keys, capacity) : undefined;
     this.offsets = new Int32Array(codec === undefined ? 0 : capacity);
     this.ids = new Int32Array(capacity);
   }
 
-  static of<S>(codec: StateCodec | undefined, states: readonly S[], ids: readonly number[]): Frontier<S> {
+  static of<S>(codec: FrontierCodec | undefined, states: readonly S[], ids: readonly number[]): Frontier<S> {
     const f = new Frontier<S>(codec, Math.max(16, states.length));
     for (let i = 0; i < states.length; i++) f.push(states[i]!, ids[i]!);
     return f;
@@ -54,8 +66,12 @@ export class Frontier<S> {
     const n = this.length;
     if (n === this.ids.length) this.grow();
     this.ids[n] = id;
-    const { codec, arena } = this;
-    if (codec !== undefined) {
+    const { codec, arena, shared } = this;
+    if (shared !== undefined) {
+      const fits = shared.fits(s);
+      this.offsets[n] = fits ? shared.push(s as object) : AS_OBJECT;
+      if (!fits) this.objects[n] = s;
+    } else if (codec !== undefined) {
       const at = codec.encode(arena!, s);
       this.offsets[n] = at;
       if (at === AS_OBJECT) this.objects[n] = s;
@@ -69,8 +85,11 @@ export class Frontier<S> {
 
   /** State `i` (a fresh copy, if it was encoded). */
   state(i: number): S {
-    const { codec } = this;
-    if (codec !== undefined) {
+    const { codec, shared } = this;
+    if (shared !== undefined) {
+      const at = this.offsets[i]!;
+      if (at !== AS_OBJECT) return shared.state(at);
+    } else if (codec !== undefined) {
       const at = this.offsets[i]!;
       if (at !== AS_OBJECT) return codec.decode(this.arena!, at) as S;
     }
@@ -99,6 +118,7 @@ export class Frontier<S> {
   /** Frees the level's memory (its ids stay readable). */
   release(): void {
     this.arena = undefined;
+    this.shared = undefined;
     this.objects = [];
   }
 
@@ -107,7 +127,7 @@ export class Frontier<S> {
     const ids = new Int32Array(cap);
     ids.set(this.ids);
     this.ids = ids;
-    if (this.codec !== undefined) {
+    if (this.offsets.length > 0) {
       const offsets = new Int32Array(cap);
       offsets.set(this.offsets);
       this.offsets = offsets;

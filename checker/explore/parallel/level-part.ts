@@ -11,7 +11,7 @@ import { DEADLOCK } from '../../properties.ts';
 import { DeterminismCheck } from '../determinism.ts';
 import { Exploration } from '../exploration.ts';
 import { Frontier, frontierCodec } from '../frontier.ts';
-import type { StateCodec } from '../state-codec.ts';
+import type { FrontierCodec } from '../frontier.ts';
 import { initialIndex, type SharedLinks } from './shared-links.ts';
 import { identifier, replayStep } from '../state-store.ts';
 import { candidatesOf, canStep, expandable, successorOf } from '../steps.ts';
@@ -37,7 +37,7 @@ export interface PartSetup {
 
 export class LevelPart<S, A> {
   /** How this explorer holds its levels' states (frontier.ts). */
-  private readonly codec: StateCodec | undefined;
+  private readonly codec: FrontierCodec | undefined;
   private level: Frontier<S>;
   private pos = 0;
   private next: Frontier<S>;

@@ -1,0 +1,96 @@
+// States whose parts are shared between states (an actor system's: each node's state, each message
+// in flight, built once and then shared by every state that holds it), kept in a breadth-first
+// level as references to those parts rather than as their own object graphs. A state is a record;
+// a field holding an array of its own (an actor system's nodes, its network) is kept element by
+// element, and every other value (a frozen array, an object, a number) by reference. A reference
+// is an index into the level's table of parts, each part entered once. Taking a state back builds
+// its record and its own arrays afresh around the same parts, so fingerprints cached by identity
+// still find every part that did not change.
+//
+// Why: such a level held as objects costs each state its record and its arrays (~300 bytes for
+// Stateright's Paxos with 3 servers and 3 clients, whose widest levels hold ~200k states); here
+// it costs ~4 bytes a field and array element. Byte-encoding (state-codec.ts) would copy the
+// shared parts out, once per state, and lose their identity.
+
+/** Taken from a level in order, or at any position. */
+export class SharedPartsLevel<S> {
+  /** Per state: a word per field, the field's part; or -1 - n, then its array's n parts. */
+  private words: Int32Array;
+  private length = 0;
+  private readonly parts: unknown[] = [];
+  private readonly index = new Map<unknown, number>();
+  /** The previous state's fields: an array two states in a row share is entered as one part. */
+  private previous: unknown[] = [];
+
+  constructor(
+    /** Every state's fields, in order: states with other keys are not encodable here. */
+    private readonly keys: readonly string[],
+    capacity: number,
+  ) {
+    this.words = new Int32Array(Math.max(64, capacity * (keys.length + 8)));
+  }
+
+  /** Whether `s` has exactly these fields in this order (it can be kept here). */
+  fits(s: unknown): boolean {
+    if (typeof s !== 'object' || s === null || Array.isArray(s) || Object.getPrototypeOf(s) !== Object.prototype) return false;
+    let i = 0;
+    for (const k in s) if (this.keys[i++] !== k) return false;
+    return i === this.keys.length;
+  }
+
+  /** Keeps `s` (it must fit); returns where. */
+  push(s: object): number {
+    const at = this.length;
+    const rec = s as Record<string, unknown>;
+    const { keys, previous } = this;
+    for (let f = 0; f < keys.length; f++) {
+      const v = rec[keys[f]!];
+      if (Array.isArray(v) && !Object.isFrozen(v) && v !== previous[f] && !this.index.has(v)) {
+        this.reserve(1 + v.length);
+        this.words[this.length++] = -1 - v.length;
+        for (let j = 0; j < v.length; j++) this.words[this.length++] = this.part(v[j]);
+      } else {
+        this.reserve(1);
+        this.words[this.length++] = this.part(v);
+      }
+      previous[f] = v;
+    }
+    return at;
+  }
+
+  /** The state kept at `at`. */
+  state(at: number): S {
+    const { keys, words, parts } = this;
+    const out: Record<string, unknown> = {};
+    let p = at;
+    for (let f = 0; f < keys.length; f++) {
+      const w = words[p++]!;
+      if (w >= 0) {
+        out[keys[f]!] = parts[w];
+        continue;
+      }
+      const n = -1 - w;
+      const arr = new Array<unknown>(n);
+      for (let j = 0; j < n; j++) arr[j] = parts[words[p++]!];
+      out[keys[f]!] = arr;
+    }
+    return out as S;
+  }
+
+  private part(v: unknown): number {
+    let i = this.index.get(v);
+    if (i === undefined) {
+      i = this.parts.length;
+      this.parts.push(v);
+      this.index.set(v, i);
+    }
+    return i;
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.words.length) return;
+    const words = new Int32Array(Math.max(this.words.length * 2, this.length + n));
+    words.set(this.words.subarray(0, this.length));
+    this.words = words;
+  }
+}
