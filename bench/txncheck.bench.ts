@@ -12,25 +12,14 @@
 
 import { loadavg } from 'node:os';
 import { checkTransactions } from '../checker/consistency/transactions/check.ts';
+import { rng } from '../test/support/rng.ts';
 import type { ConsistencyModel } from '../checker/consistency/transactions/models.ts';
 import type { MicroOp, Txn, TxnHistory, Value } from '../checker/consistency/transactions/txn.ts';
 
 const repeats = Number(process.argv[2] ?? 5);
 
-/** A small deterministic PRNG (mulberry32), so every run checks the same histories. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(transactions: number, staleRate: number, seed: number): TxnHistory {
-  const random = prng(seed);
+  const random = rng(seed);
   const processes = 10;
   const activeKeys = 10;
   const writesPerKey = 32;

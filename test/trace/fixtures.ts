@@ -46,15 +46,3 @@ export function viewOfTrace(model: AnyModel, trace: Trace): TraceView {
 export function reproduces(model: AnyModel, trace: Trace): boolean {
   return replay(model, trace).status === 'reproduced';
 }
-
-/** A small seeded generator (mulberry32), for random walks. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -4,7 +4,8 @@ import { always, type Model } from '../../checker/index.ts';
 import { minimize, minimizeTrace } from '../../checker/trace/minimize.ts';
 import { replay, violates } from '../../checker/trace/replay.ts';
 import type { Trace } from '../../checker/trace/trace.ts';
-import { foundTrace, reproduces, rng, traceOf, twoPcModel } from './fixtures.ts';
+import { rng } from '../support/rng.ts';
+import { foundTrace, reproduces, traceOf, twoPcModel } from './fixtures.ts';
 
 /** Whether dropping any single step leaves a trace that still violates (it should not). */
 function oneStepShorterStillViolates(model: Parameters<typeof replay>[0], trace: Trace): boolean {
