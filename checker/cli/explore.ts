@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../errors.ts';
 import type { AnyModel } from '../model.ts';
-import { startExplorer } from '../explorer/server.ts';
 import type { OpenConfig } from '../explorer/session.ts';
 import { loadSpecs } from './load.ts';
 
@@ -29,6 +28,8 @@ export const exploreCommand: CommandModule<object, ExploreArgs> = {
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to bind (the page lets anyone who reaches it run searches)' })
       .option('open', { type: 'boolean', default: false, describe: 'open the page in the default browser' }) as unknown as Argv<ExploreArgs>,
   handler: async (args) => {
+    // Loaded when the command runs: `interleave --help` and the other commands need none of it.
+    const { startExplorer } = await import('../explorer/server.ts');
     const open = await openConfig(args.spec, args.config);
     const explorer = await startExplorer(open, { host: args.host, port: args.port });
     process.stdout.write(`interleave explorer: ${open.spec}/${open.config} at ${explorer.url}  (Ctrl-C stops it)\n`);

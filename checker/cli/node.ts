@@ -3,7 +3,6 @@
 // file and runs until the controller ends the run.
 
 import type { Argv, CommandModule } from 'yargs';
-import { runRemoteNode } from '../runtime/node.ts';
 
 interface NodeArgs {
   spec: string;
@@ -24,6 +23,8 @@ export const nodeCommand: CommandModule<object, NodeArgs> = {
       .option('hosts', { type: 'string', demandOption: true, describe: 'JSON file of node name → "host:port" (and "controller")' })
       .option('data', { type: 'string', default: 'node-data', describe: "directory for the node's durable file" }) as unknown as Argv<NodeArgs>,
   handler: async (args) => {
+    // Loaded when the command runs: `interleave --help` and the other commands need none of it.
+    const { runRemoteNode } = await import('../runtime/node.ts');
     await runRemoteNode({ file: args.spec, config: args.config, node: args.node, hostsFile: args.hosts, dataDir: args.data });
   },
 };

@@ -9,8 +9,6 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../errors.ts';
 import { readHosts } from '../runtime/hosts.ts';
 import { NEMESIS_KINDS, type NemesisKind } from '../runtime/faults-log.ts';
-import { runAndCheck } from '../runtime/run.ts';
-import { summaryText } from '../runtime/summary.ts';
 import { EXIT_OK, EXIT_UNKNOWN, EXIT_VIOLATED } from './exit-codes.ts';
 
 interface RunArgs {
@@ -66,6 +64,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
         return true;
       }) as unknown as Argv<RunArgs>,
   handler: async (args) => {
+    // Loaded when the command runs: `interleave --help` and the other commands need none of it.
+    const [{ runAndCheck }, { summaryText }] = await Promise.all([import('../runtime/run.ts'), import('../runtime/summary.ts')]);
     const nemesis = parseNemesis(args.nemesis);
     const hosts = args.hosts === undefined ? undefined : { file: args.hosts, hosts: readHosts(args.hosts) };
     if (hosts && nemesis.some((k) => k === 'kill' || k === 'pause')) throw new InputError(`--hosts: the controller cannot kill or pause nodes it did not start (use partition, loss, duplicate)`);
