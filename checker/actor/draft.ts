@@ -14,23 +14,7 @@
 
 /** A mutable deep copy of `v`. */
 export function thaw<T>(v: T): T {
-  if (typeof v !== 'object' || v === null) return v;
-  if (Array.isArray(v)) {
-    const n = v.length;
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) out[i] = thaw(v[i] as unknown);
-    return out as T;
-  }
-  const proto = Object.getPrototypeOf(v) as unknown;
-  if (proto === Object.prototype || proto === null) {
-    const out: Record<string, unknown> = {};
-    const rec = v as Record<string, unknown>;
-    for (const k in rec) out[k] = thaw(rec[k]);
-    return out as T;
-  }
-  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, thaw(x as unknown)])) as T;
-  if (v instanceof Set) return new Set([...v].map((x) => thaw(x as unknown))) as T;
-  return v;
+  return copy(v, false);
 }
 
 /**
@@ -38,17 +22,26 @@ export function thaw<T>(v: T): T {
  * draft, which it may go on changing: those parts are copied now. Frozen parts are shared.
  */
 export function detach<T>(v: T): T {
-  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v;
-  if (Array.isArray(v)) return v.map(detach) as T;
+  return copy(v, true);
+}
+
+function copy<T>(v: T, shareFrozen: boolean): T {
+  if (typeof v !== 'object' || v === null || (shareFrozen && Object.isFrozen(v))) return v;
+  if (Array.isArray(v)) {
+    const n = v.length;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) out[i] = copy(v[i] as unknown, shareFrozen);
+    return out as T;
+  }
   const proto = Object.getPrototypeOf(v) as unknown;
   if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = {};
     const rec = v as Record<string, unknown>;
-    for (const k in rec) out[k] = detach(rec[k]);
+    for (const k in rec) out[k] = copy(rec[k], shareFrozen);
     return out as T;
   }
-  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, detach(x as unknown)])) as T;
-  if (v instanceof Set) return new Set([...v].map((x) => detach(x as unknown))) as T;
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, copy(x as unknown, shareFrozen)])) as T;
+  if (v instanceof Set) return new Set([...v].map((x) => copy(x as unknown, shareFrozen))) as T;
   return v;
 }
 
