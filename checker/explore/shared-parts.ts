@@ -14,7 +14,12 @@
 
 /** Taken from a level in order, or at any position. */
 export class SharedPartsLevel<S> {
-  /** Per state: a word per field, the field's part; or -1 - n, then its array's n parts. */
+  /**
+   * Per state: a word per field, the field's part; or -1 - n, then its array's n parts. In chunks
+   * allocated as the level grows (no copying, no doubled buffer at its peak); a state lies within
+   * one chunk, and its place is the chunk's index above CHUNK_BITS and the word's below.
+   */
+  private readonly chunks: Int32Array[] = [];
   private words: Int32Array;
   private length = 0;
   private readonly parts: unknown[] = [];
@@ -27,7 +32,8 @@ export class SharedPartsLevel<S> {
     private readonly keys: readonly string[],
     capacity: number,
   ) {
-    this.words = new Int32Array(Math.max(64, capacity * (keys.length + 8)));
+    this.words = new Int32Array(Math.min(CHUNK, Math.max(64, capacity * (keys.length + 8))));
+    this.chunks.push(this.words);
   }
 
   /** Whether `s` has exactly these fields in this order (it can be kept here). */
@@ -40,17 +46,23 @@ export class SharedPartsLevel<S> {
 
   /** Keeps `s` (it must fit); returns where. */
   push(s: object): number {
-    const at = this.length;
     const rec = s as Record<string, unknown>;
-    const { keys, previous } = this;
+    const { keys } = this;
+    // Room for the whole state in this chunk: its fields, and its own arrays' elements.
+    let size = keys.length;
+    for (let f = 0; f < keys.length; f++) {
+      const v = rec[keys[f]!];
+      if (Array.isArray(v)) size += v.length;
+    }
+    this.reserve(size);
+    const at = ((this.chunks.length - 1) << CHUNK_BITS) | this.length;
+    const { previous } = this;
     for (let f = 0; f < keys.length; f++) {
       const v = rec[keys[f]!];
       if (Array.isArray(v) && !Object.isFrozen(v) && v !== previous[f] && !this.index.has(v)) {
-        this.reserve(1 + v.length);
         this.words[this.length++] = -1 - v.length;
         for (let j = 0; j < v.length; j++) this.words[this.length++] = this.part(v[j]);
       } else {
-        this.reserve(1);
         this.words[this.length++] = this.part(v);
       }
       previous[f] = v;
@@ -60,9 +72,10 @@ export class SharedPartsLevel<S> {
 
   /** The state kept at `at`. */
   state(at: number): S {
-    const { keys, words, parts } = this;
+    const { keys, parts } = this;
+    const words = this.chunks[at >>> CHUNK_BITS]!;
     const out: Record<string, unknown> = {};
-    let p = at;
+    let p = at & (CHUNK - 1);
     for (let f = 0; f < keys.length; f++) {
       const w = words[p++]!;
       if (w >= 0) {
@@ -87,10 +100,17 @@ export class SharedPartsLevel<S> {
     return i;
   }
 
+  /** Room for `n` more words in the chunk being written, or a new chunk. */
   private reserve(n: number): void {
     if (this.length + n <= this.words.length) return;
-    const words = new Int32Array(Math.max(this.words.length * 2, this.length + n));
-    words.set(this.words.subarray(0, this.length));
-    this.words = words;
+    if (n > CHUNK) throw new Error(`internal: a state of ${n} parts`);
+    // Chunks grow from the first's size to CHUNK, so a small level stays small.
+    this.words = new Int32Array(Math.min(CHUNK, Math.max(this.words.length * 2, n)));
+    this.chunks.push(this.words);
+    this.length = 0;
   }
 }
+
+/** Words a chunk holds (1 MiB). */
+const CHUNK_BITS = 18;
+const CHUNK = 1 << CHUNK_BITS;
