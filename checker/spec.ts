@@ -66,6 +66,18 @@ export function isSpec(x: unknown): x is Spec {
   return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[SPEC] === true;
 }
 
+/**
+ * The model of `spec`'s configuration `config`, the spec found among a module's exports by name: a
+ * worker thread's way to the model the main thread explores (models are code, not transferable).
+ */
+export function configModel(exports: Record<string, unknown>, file: string, spec: string, config: string): AnyModel {
+  const found = Object.values(exports).find((x) => isSpec(x) && x.name === spec);
+  if (!isSpec(found)) throw new Error(`${file}: exports no spec named ${spec}`);
+  const cfg = found.configs[config];
+  if (!cfg) throw new Error(`${file}: spec ${spec} has no configuration ${config}`);
+  return cfg.model();
+}
+
 export function describeExpectation(e: Expectation): string {
   return e === 'holds' ? 'holds' : `violates ${e.violates}`;
 }

@@ -1,13 +1,14 @@
-// "Search from here": breadth-first search from the explorer's current state to the nearest state
-// that violates an invariant, or that reaches a `sometimes` goal, within a bound on the states
-// visited. It runs in slices between which the server answers other requests, so the page can
-// poll its progress and cancel it. The answer is a path of candidate-action indices, the form the
-// explorer's URL carries, so the page jumps to it as to any other path.
+// "Search from here" as the server runs it: the search (search-from.ts) in a worker thread on the
+// spec file, which builds the configuration's model again there (models are code, not
+// transferable), so that the server keeps answering the page's progress polls and its cancel
+// meanwhile. Cancelling terminates the worker. A search stops by itself at its state or time bound.
 
+import { existsSync } from 'node:fs';
 import { InputError } from '../errors.ts';
-import { fingerprintHex } from '../fingerprint/hash.ts';
-import type { AnyModel } from '../model.ts';
-import { holdsSafely } from './session.ts';
+import { startSpecWorker, workerLoop, workerScript } from '../explore/parallel/worker-script.ts';
+import { goalInvariants, searchFrom, type SearchEnd, type SearchRequest } from './search-from.ts';
+import type { FromSearchWorker, SearchWorkerData } from './search-worker.ts';
+import type { OpenConfig } from './session.ts';
 
 /** `violation`: any invariant fails; `sometimes:<name>`: that property's predicate holds. */
 export type SearchGoal = 'violation' | `sometimes:${string}`;
@@ -30,100 +31,82 @@ export interface SearchResult extends SearchProgress {
   readonly property?: string;
 }
 
-/** States expanded between two yields to the event loop. */
-const SLICE = 500;
+const LOOP = workerLoop(import.meta.url, './search-worker');
+
+let alive = 0;
+
+/** Search workers not yet exited (tests: a cancelled search leaves none). */
+export function searchWorkersAlive(): number {
+  return alive;
+}
+
+/** Bundles the worker of `open`'s searches ahead of the first one. */
+export function prepareSearches(open: OpenConfig): void {
+  if (existsSync(open.file)) void workerScript(open.file, LOOP);
+}
 
 export class Search {
-  private cancelled = false;
-  private visited = 0;
+  private states = 0;
   private depth = 0;
   private readonly started = performance.now();
   private outcome: SearchResult | undefined;
+  private cancelled = false;
+  private stop: (() => void) | undefined;
 
   constructor(
-    private readonly model: AnyModel,
-    private readonly start: unknown,
-    readonly goal: SearchGoal,
-    private readonly maxStates: number,
+    private readonly open: OpenConfig,
+    private readonly request: SearchRequest,
   ) {
-    if (goal !== 'violation') {
-      const name = goal.slice('sometimes:'.length);
-      if (!model.properties.some((p) => p.kind === 'sometimes' && p.name === name)) throw new InputError(`the spec has no sometimes property named ${name}`);
-    }
+    // A goal the spec does not have is refused before anything starts.
+    goalInvariants(open.model, request.goal);
   }
 
   cancel(): void {
     this.cancelled = true;
+    this.stop?.();
   }
 
   progress(): SearchResult {
-    return this.outcome ?? { status: 'running', states: this.visited, depth: this.depth, ms: Math.round(performance.now() - this.started) };
+    return this.outcome ?? { status: 'running', states: this.states, depth: this.depth, ms: this.ms() };
   }
 
-  /** Runs to the end (goal found, space exhausted, bound reached or cancelled). */
+  /** Runs to the end (goal found, space exhausted, a bound reached, or cancelled). */
   async run(): Promise<SearchResult> {
-    this.outcome = await this.bfs();
+    // A model handed to the server in code, without a spec file, cannot be built in a worker: its
+    // search runs in the server's thread, which answers nothing else until the search ends (at
+    // the latest, at its state or time bound).
+    const end = existsSync(this.open.file) ? await this.inWorker() : searchFrom(this.open.model, this.request);
+    this.outcome = end === 'cancelled' ? { status: 'cancelled', states: this.states, depth: this.depth, ms: this.ms() } : { ...end, ms: this.ms() };
     return this.outcome;
   }
 
-  /** The property the goal names that `s` meets, if any. */
-  private reached(s: unknown): string | undefined {
-    const m = this.model;
-    if (this.goal === 'violation') return m.properties.find((p) => p.kind === 'always' && !holdsSafely(p.holds, s))?.name;
-    const name = this.goal.slice('sometimes:'.length);
-    const p = m.properties.find((x) => x.kind === 'sometimes' && x.name === name);
-    return p && holdsSafely(p.holds, s) ? name : undefined;
+  private ms(): number {
+    return Math.round(performance.now() - this.started);
   }
 
-  private async bfs(): Promise<SearchResult> {
-    const m = this.model;
-    const key = (s: unknown): string => fingerprintHex(m.view ? m.view(s) : s);
-    // Per visited state: its parent and the candidate-action index that reached it.
-    const parents = new Map<string, { readonly parent: string | null; readonly action: number }>();
-    const done = (status: SearchStatus, extra: Partial<SearchResult> = {}): SearchResult => ({
-      status,
-      states: this.visited,
-      depth: this.depth,
-      ms: Math.round(performance.now() - this.started),
-      ...extra,
+  private async inWorker(): Promise<SearchEnd | 'cancelled'> {
+    const url = await workerScript(this.open.file, LOOP);
+    if (this.cancelled) return 'cancelled';
+    const { file, spec, config } = this.open;
+    const data: SearchWorkerData = { file, loop: LOOP, spec, config, request: this.request };
+    const worker = startSpecWorker(url, data);
+    alive++;
+    return new Promise((resolve, reject) => {
+      this.stop = () => void worker.terminate();
+      worker.on('message', (m: FromSearchWorker) => {
+        if (m.type === 'progress') {
+          this.states = m.states;
+          this.depth = m.depth;
+        } else if (m.type === 'end') resolve(m.end);
+        else reject(m.input ? new InputError(m.message) : new Error(m.message));
+      });
+      worker.on('error', reject);
+      // Its last word comes before it exits: a worker that exits without one was terminated. So
+      // a search answers that it is cancelled once its worker has stopped.
+      worker.on('exit', () => {
+        alive--;
+        resolve('cancelled');
+      });
     });
-    const pathTo = (k: string): number[] => {
-      const steps: number[] = [];
-      for (let e = parents.get(k)!; e.parent !== null; e = parents.get(e.parent)!) steps.push(e.action);
-      return steps.reverse();
-    };
-    const startKey = key(this.start);
-    parents.set(startKey, { parent: null, action: -1 });
-    this.visited = 1;
-    const hit = this.reached(this.start);
-    if (hit !== undefined) return done('found', { steps: [], property: hit });
-    let frontier: { s: unknown; k: string }[] = [{ s: this.start, k: startKey }];
-    let work = 0;
-    while (frontier.length > 0) {
-      const next: { s: unknown; k: string }[] = [];
-      for (const { s, k } of frontier) {
-        if (++work % SLICE === 0) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          if (this.cancelled) return done('cancelled');
-        }
-        if (m.within && !m.within(s)) continue;
-        const candidates = m.actions(s);
-        for (let i = 0; i < candidates.length; i++) {
-          const t = m.next(s, candidates[i]);
-          if (t === undefined) continue;
-          const tk = key(t);
-          if (parents.has(tk)) continue;
-          parents.set(tk, { parent: k, action: i });
-          this.visited++;
-          const goal = this.reached(t);
-          if (goal !== undefined) return done('found', { steps: pathTo(tk), property: goal, depth: this.depth + 1 });
-          if (this.visited >= this.maxStates) return done('bound reached');
-          next.push({ s: t, k: tk });
-        }
-      }
-      frontier = next;
-      if (frontier.length > 0) this.depth++;
-    }
-    return done('not found');
   }
 }

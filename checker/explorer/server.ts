@@ -4,7 +4,7 @@
 //   GET    /                      the page (self-contained: its script and styles are inline)
 //   GET    /api/spec              the spec, configuration, nodes, properties
 //   GET    /api/state?init=&path= the state at the end of a path (see describe.ts)
-//   POST   /api/search            {init, path, goal, maxStates}: BFS from there; answers when it ends
+//   POST   /api/search            {init, path, goal, maxStates}: search from there; answers when it ends
 //   GET    /api/search            the running search's progress
 //   DELETE /api/search            cancels it (a new search cancels the old one too)
 //   POST   /api/trace             {init, path}: the path as a trace file that replay and show accept
@@ -16,7 +16,7 @@ import { InputError } from '../errors.ts';
 import { describeExpectation } from '../spec.ts';
 import { describeState } from './describe.ts';
 import { explorerPage } from './page-html.ts';
-import { Search, type SearchGoal } from './search.ts';
+import { prepareSearches, Search, type SearchGoal } from './search.ts';
 import { parseSteps, Session, type ExplorerPath, type OpenConfig } from './session.ts';
 
 export interface ExplorerOptions {
@@ -35,10 +35,13 @@ export interface RunningExplorer {
 /** Bodies larger than this are refused (a trace of a few thousand steps fits easily). */
 const MAX_BODY = 8 * 1024 * 1024;
 const DEFAULT_MAX_STATES = 200_000;
+/** Every search stops after this long, whatever its state bound. */
+const SEARCH_TIMEOUT_MS = 60_000;
 
 export async function startExplorer(open: OpenConfig, options: ExplorerOptions = {}): Promise<RunningExplorer> {
   const session = new Session(open);
   let search: Search | undefined;
+  prepareSearches(open);
 
   const routes = async (req: IncomingMessage, url: URL): Promise<unknown> => {
     const route = `${req.method} ${url.pathname}`;
@@ -58,13 +61,13 @@ export async function startExplorer(open: OpenConfig, options: ExplorerOptions =
       case 'POST /api/search': {
         const body = await readJson(req);
         const path = pathBody(body);
-        const w = session.walk(path);
+        session.walk(path); // a path that does not apply is refused here, with the step at fault
         const goal = typeof body.goal === 'string' ? body.goal : 'violation';
         if (goal !== 'violation' && !goal.startsWith('sometimes:')) throw new InputError(`goal must be "violation" or "sometimes:<name>", not ${JSON.stringify(goal)}`);
         const maxStates = body.maxStates === undefined ? DEFAULT_MAX_STATES : Number(body.maxStates);
         if (!Number.isInteger(maxStates) || maxStates < 1) throw new InputError('maxStates must be a positive integer');
         search?.cancel();
-        const mine = new Search(session.model, w.states[w.states.length - 1], goal as SearchGoal, maxStates);
+        const mine = new Search(open, { from: path, goal: goal as SearchGoal, maxStates, timeoutMs: SEARCH_TIMEOUT_MS });
         search = mine;
         const result = await mine.run();
         return { ...result, init: path.init, ...(result.steps ? { path: [...path.steps, ...result.steps] } : {}) };

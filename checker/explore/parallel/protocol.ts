@@ -3,11 +3,10 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import type { PartSetup } from './level-part.ts';
+import type { SpecWorkerData } from './worker-script.ts';
 
 /** What a pooled worker thread starts with (worker-pool.ts): the spec file it loads once. */
-export interface PoolWorkerData {
-  readonly file: string;
-}
+export type PoolWorkerData = SpecWorkerData;
 
 /** One run's part for a worker: which model to build, and the run's shared memory. */
 export interface RunSetup extends PartSetup {

@@ -1,7 +1,6 @@
-// Entry of a parallel-search worker thread when the spec could not be bundled (worker-script.ts):
+// Entry of a worker thread on a spec file when the spec could not be bundled (worker-script.ts):
 // registers tsx (spec files and interleave itself are TypeScript, loaded without a build), then
-// runs the worker loop on the spec file named in workerData.
-import { existsSync } from 'node:fs';
+// runs the worker loop named in workerData on the spec file named there.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { workerData } from 'node:worker_threads';
@@ -11,7 +10,5 @@ import { register } from 'tsx/esm/api';
 // Both hooks, as the main thread (cli/load.ts): a spec in a CommonJS project is CommonJS.
 registerCommonJs();
 register();
-// Beside the sources the worker loop is TypeScript; in a build (dist/), JavaScript.
-const source = new URL('./worker.ts', import.meta.url);
-const { runWorker } = await import(existsSync(source) ? source.href : './worker.js');
+const { runWorker } = await import(pathToFileURL(workerData.loop).href);
 runWorker(() => import(pathToFileURL(resolve(workerData.file)).href));

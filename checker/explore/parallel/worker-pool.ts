@@ -6,10 +6,10 @@
 //
 // An idle worker does not keep the process alive (it is unref'd until taken again).
 
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import type { PoolWorkerData } from './protocol.ts';
-import { workerScript } from './worker-script.ts';
+import { PARALLEL_LOOP, startSpecWorker, workerScript } from './worker-script.ts';
 
 const idle: { file: string; worker: Worker }[] = [];
 const alive = new Set<Worker>();
@@ -73,10 +73,8 @@ export function giveBackWorkers(specFile: string, workers: readonly Worker[]): v
 }
 
 function startWorker(url: URL, file: string): Worker {
-  const workerData: PoolWorkerData = { file };
-  // No inherited node flags: a `--import tsx` of the parent would load tsx again in every worker,
-  // for a bundle that does not need it (the fallback registers it itself).
-  const worker = new Worker(url, { workerData, execArgv: [] });
+  const workerData: PoolWorkerData = { file, loop: PARALLEL_LOOP };
+  const worker = startSpecWorker(url, workerData);
   started++;
   alive.add(worker);
   const gone = (): void => {

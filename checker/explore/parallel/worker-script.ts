@@ -1,41 +1,66 @@
-// What a parallel search's worker thread runs. Loading tsx in every worker and the spec's
-// TypeScript through its loader hooks (a thread of their own, one round trip per module) takes
-// about half a second a worker; so the coordinator bundles the spec, the engine and the worker loop
-// into one ES module with esbuild (which tsx already brings) and starts each worker on that, in
-// well under a tenth of a second. Where it cannot be bundled, workers load it through tsx.
+// What a worker thread that runs on a spec file runs: a parallel search's worker (worker.ts), or
+// the explorer's "search from here" (checker/explorer/search-worker.ts). Each is a worker loop, a
+// module that exports `runWorker(load)`. Loading tsx in every worker and the spec's TypeScript
+// through its loader hooks (a thread of their own, one round trip per module) takes about half a
+// second a worker; so the spec, the engine and the worker loop are bundled into one ES module with
+// esbuild (which tsx already brings) and each worker starts on that, in well under a tenth of a
+// second. Where it cannot be bundled, workers load it through tsx (worker-bootstrap.mjs).
 //
 // A bundled module's `import.meta.url` would be the bundle's, not its file's: a spec whose code
 // uses `import.meta` (to read a file beside it, say) is not bundled.
 
+import { Worker } from 'node:worker_threads';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-// Compiled (dist/), the engine's modules end in .js; run from source, in .ts.
-const EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-const WORKER = fileURLToPath(new URL(`./worker${EXTENSION}`, import.meta.url));
+/** The file of worker loop `name`, a module beside `moduleUrl`: TypeScript from source, JavaScript built (dist/). */
+export function workerLoop(moduleUrl: string, name: string): string {
+  return fileURLToPath(new URL(`${name}${moduleUrl.endsWith('.ts') ? '.ts' : '.js'}`, moduleUrl));
+}
+
+/** A parallel search's worker loop. */
+export const PARALLEL_LOOP = workerLoop(import.meta.url, './worker');
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 
-/** One bundle per spec file per process: a run checks many configurations of one file. */
+/** What every worker on a spec file starts with; the bootstrap reads it. */
+export interface SpecWorkerData {
+  /** The spec file. */
+  readonly file: string;
+  /** The worker loop (`workerLoop`). */
+  readonly loop: string;
+}
+
+/** One bundle per spec file and loop per process: a run checks many configurations of one file. */
 const bundles = new Map<string, Promise<URL | undefined>>();
 
-/** The URL a worker of a parallel search of `specFile` starts from. */
-export async function workerScript(specFile: string): Promise<URL> {
+/** The URL a worker running `loop` on `specFile` starts from (a parallel search's, by default). */
+export async function workerScript(specFile: string, loop: string = PARALLEL_LOOP): Promise<URL> {
   const file = resolve(specFile);
-  let bundle = bundles.get(file);
+  const key = `${loop}\n${file}`;
+  let bundle = bundles.get(key);
   if (bundle === undefined) {
-    bundle = bundled(file);
-    bundles.set(file, bundle);
+    bundle = bundled(file, loop);
+    bundles.set(key, bundle);
   }
   return (await bundle) ?? BOOTSTRAP;
 }
 
-/** A data: URL of the bundle of `file` with the worker loop, or undefined if esbuild fails. */
-async function bundled(file: string): Promise<URL | undefined> {
+/**
+ * A worker thread started from `url` (`workerScript(file, loop)`), with `data` beside what the
+ * bootstrap reads. No inherited node flags: a `--import tsx` of the parent would load tsx again in
+ * every worker, for a bundle that does not need it (the bootstrap registers it itself).
+ */
+export function startSpecWorker<D extends SpecWorkerData>(url: URL, data: D): Worker {
+  return new Worker(url, { workerData: data, execArgv: [] });
+}
+
+/** A data: URL of the bundle of `file` with `loop`, or undefined if esbuild fails. */
+async function bundled(file: string, loop: string): Promise<URL | undefined> {
   try {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
       stdin: {
-        contents: `import * as spec from ${JSON.stringify(file)};\nimport { runWorker } from ${JSON.stringify(WORKER)};\nrunWorker(async () => spec);\n`,
+        contents: `import * as spec from ${JSON.stringify(file)};\nimport { runWorker } from ${JSON.stringify(loop)};\nrunWorker(async () => spec);\n`,
         resolveDir: dirname(file),
         sourcefile: 'interleave-worker.ts',
         loader: 'ts',

@@ -6,21 +6,12 @@
 
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { SharedFingerprintSet } from '../../fingerprint/shared-fingerprint-set.ts';
-import type { AnyModel } from '../../model.ts';
-import { isSpec } from '../../spec.ts';
+import { configModel } from '../../spec.ts';
 import { LevelPart } from './level-part.ts';
 import { SharedLinks } from './shared-links.ts';
 import type { PoolWorkerData, RunRequest, RunSetup, ToCoordinator, ToWorker } from './protocol.ts';
 
 const { file } = workerData as PoolWorkerData;
-
-function modelOf(mod: Record<string, unknown>, setup: RunSetup): AnyModel {
-  const spec = Object.values(mod).find((x) => isSpec(x) && x.name === setup.spec);
-  if (!isSpec(spec)) throw new Error(`${file}: exports no spec named ${setup.spec}`);
-  const cfg = spec.configs[setup.config];
-  if (!cfg) throw new Error(`${file}: spec ${setup.spec} has no configuration ${setup.config}`);
-  return cfg.model();
-}
 
 const failure = (e: unknown): ToCoordinator => ({ type: 'error', message: e instanceof Error ? e.message : String(e), input: e instanceof Error && e.name === 'InputError' });
 
@@ -42,7 +33,7 @@ function join(mod: Record<string, unknown>, setup: RunSetup, port: MessagePort):
   let part: LevelPart<unknown, unknown>;
   const links = new SharedLinks(setup.explorers, setup.index, (index, buffer) => send({ type: 'chunk', index, buffer }));
   try {
-    part = new LevelPart(modelOf(mod, setup), setup, new Int32Array(setup.control), new SharedFingerprintSet(setup.table, setup.counter), links, (ids) => send({ type: 'given', ids }));
+    part = new LevelPart(configModel(mod, file, setup.spec, setup.config), setup, new Int32Array(setup.control), new SharedFingerprintSet(setup.table, setup.counter), links, (ids) => send({ type: 'given', ids }));
   } catch (e) {
     send(failure(e));
     return;
