@@ -44,7 +44,10 @@ export function deliver<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, a: 
   let handled = rec === undefined ? sys.deliveries.get(a.to, base, e) : undefined;
   if (handled === undefined) {
     handled = runHandler(sys, node, base, a, rec, (d, ctx) => node.actor.onMessage!(d, a.from, a.msg, ctx));
-    if (rec === undefined) sys.deliveries.set(a.to, base, e, handled);
+    if (rec === undefined) {
+      if (handled.state !== base) handled = { state: sys.nodeStates.intern(handled.state), fx: handled.fx };
+      sys.deliveries.set(a.to, base, e, handled);
+    }
   }
   const { state, fx } = handled;
   if (state === base && fx.empty && !sys.keepNoopDeliveries) return undefined;

@@ -7,6 +7,7 @@ import type { Id } from './actor.ts';
 import { causalSuffix } from './causality.ts';
 import { DeliveryMemo } from './delivery-memo.ts';
 import { formatActorAction } from './format.ts';
+import { NodeStates } from './node-states.ts';
 import { nodesOf, selectServers, type Nodes } from './nodes.ts';
 import type { ActorSystemOptions } from './system-options.ts';
 import { systemView, type SystemView } from './system-view.ts';
@@ -39,6 +40,8 @@ export interface SystemConfig<S, M> extends Nodes<S, M> {
   readonly view: SystemView;
   /** Handler results of deliveries, for reuse (delivery-memo.ts). */
   readonly deliveries: DeliveryMemo<S, M>;
+  /** Equal node states made one object (node-states.ts). */
+  readonly nodeStates: NodeStates;
 }
 
 export function configure<S, M>(options: ActorSystemOptions<S, M>): SystemConfig<S, M> {
@@ -68,6 +71,7 @@ export function configure<S, M>(options: ActorSystemOptions<S, M>): SystemConfig
     formatMessage,
     label: (a) => formatActorAction(a, nodes.nodeNames, formatMessage) + (causal ? causalSuffix(a, nodes.nodeNames) : ''),
     deliveries: new DeliveryMemo<S, M>(nodes.nodes.length),
+    nodeStates: new NodeStates(),
     view: systemView(nodes.nodes.map((n) => ({ name: n.name, role: n.actor.name, client: n.client !== undefined }))),
   };
 }

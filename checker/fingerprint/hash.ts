@@ -287,6 +287,25 @@ export function fingerprintParts(v: unknown): number {
   return outB >>> 0;
 }
 
+/**
+ * As `fingerprintParts`, for a value that is a part of states (an actor's state), walked from
+ * another position than whole states are, so that it does not evict their remembered parts. The
+ * value must be immutable, as a state is.
+ */
+export function fingerprintPart(v: unknown): number {
+  immutable = true;
+  try {
+    hashAny(v, PART_ROOT);
+  } finally {
+    immutable = false;
+  }
+  lastHi = outA >>> 0;
+  return outB >>> 0;
+}
+
+/** The walk position `fingerprintPart` starts from. */
+const PART_ROOT = SLOTS >>> 1;
+
 /** Where `fingerprintState` leaves the high and low halves (read them before the next call). */
 export const fingerprintOut = new Uint32Array(2);
 
