@@ -12,6 +12,15 @@
 // Plain objects, arrays, Maps and Sets are copied; other objects (class instances) are values,
 // shared as they are, and must not be changed in place.
 
+import type { Draft } from 'immer';
+
+/** `base` as `recipe` changes it on a draft: `base` itself when nothing changed (see above). */
+export function change<S>(base: S, recipe: (draft: Draft<S>) => void): S {
+  const draft = thaw(base);
+  recipe(draft as Draft<S>);
+  return settle(base, draft);
+}
+
 /** A mutable deep copy of `v`. */
 export function thaw<T>(v: T): T {
   return copy(v, false);

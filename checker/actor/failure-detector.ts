@@ -13,7 +13,7 @@ import type { Draft } from 'immer';
 import { HandlerError, InputError } from '../errors.ts';
 import type { Id } from './actor.ts';
 import type { Cause } from './causality.ts';
-import { settle, thaw } from './draft.ts';
+import { change } from './draft.ts';
 import { applyEffects, contextOf, errorMessage } from './handler.ts';
 import type { Node } from './nodes.ts';
 import type { Recorder } from './recording.ts';
@@ -53,9 +53,7 @@ function tell<S, M>(sys: SystemConfig<S, M>, s: SystemState<S, M>, node: Node<S,
   const base: S = s.actors[node.id]!;
   let state: S;
   try {
-    const draft = thaw(base);
-    body(draft as Draft<S>);
-    state = settle(base, draft);
+    state = change(base, body);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new HandlerError(`${node.name} threw in ${event === 'down' ? 'onPeerDown' : 'onPeerUp'}(${sys.nodeNames[peer]}): ${errorMessage(e)}`);

@@ -8,7 +8,7 @@ import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
 import { causalEnvelope, recordEvent, type Cause } from './causality.ts';
 import { recordOperations } from './client-history.ts';
-import { settle, thaw } from './draft.ts';
+import { change } from './draft.ts';
 import { Effects } from './effects.ts';
 import { envelope, insert, type Network } from './network.ts';
 import type { Node } from './nodes.ts';
@@ -33,9 +33,7 @@ export function runHandler<S, M>(
   const fx = contextOf(sys, node.id);
   if (rec) rec.fx = fx;
   try {
-    const draft = thaw(base);
-    body(draft as Draft<S>, fx);
-    return { state: settle(base, draft), fx };
+    return { state: change(base, (d) => body(d, fx)), fx };
   } catch (e) {
     if (e instanceof InputError) throw e;
     // The action is named only when it is needed: formatting it for every step cost 3% of a run.
