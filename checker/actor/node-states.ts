@@ -5,7 +5,7 @@
 // the state was reached. Bounded: forgotten when it holds LIMIT states. Two states with the same
 // 64-bit fingerprint are taken to be equal, as the visited set takes them.
 
-import { fingerprintPart, lastHi } from '../fingerprint/hash.ts';
+import { fingerprintSharedPart, lastHi } from '../fingerprint/hash.ts';
 
 const LIMIT = 1 << 17;
 
@@ -15,7 +15,7 @@ export class NodeStates {
 
   /** `state`, or an equal one met before. */
   intern<S>(state: S): S {
-    const lo = fingerprintPart(state);
+    const lo = fingerprintSharedPart(state);
     const hi = lastHi;
     const entries = this.byLo.get(lo);
     if (entries !== undefined) {

@@ -294,7 +294,7 @@ export function fingerprintParts(v: unknown): number {
  * another position than whole states are, so that it does not evict their remembered parts. The
  * value must be immutable, as a state is.
  */
-export function fingerprintPart(v: unknown): number {
+export function fingerprintSharedPart(v: unknown): number {
   immutable = true;
   try {
     hashAny(v, PART_ROOT);
@@ -305,7 +305,7 @@ export function fingerprintPart(v: unknown): number {
   return outB >>> 0;
 }
 
-/** The walk position `fingerprintPart` starts from. */
+/** The walk position `fingerprintSharedPart` starts from. */
 const PART_ROOT = SLOTS >>> 1;
 
 /** Where `fingerprintState` leaves the high and low halves (read them before the next call). */
