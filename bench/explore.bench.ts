@@ -11,7 +11,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { explore, isSpec, type Outcome } from '../checker/index.ts';
+import { explore, type Outcome } from '../checker/index.ts';
+import { configModel } from '../checker/spec.ts';
 import { exploreParallel } from '../checker/explore/parallel/coordinator.ts';
 import type { AnyModel } from '../checker/model.ts';
 import { twoPhaseCommit } from '../protocols/twopc/index.ts';
@@ -101,9 +102,7 @@ runs.push({
 /** A configuration of a spec file, with and without partial-order reduction, and on two workers. */
 async function specModel(file: string, spec: string, config: string): Promise<AnyModel> {
   const mod = (await import(new URL(`../${file}`, import.meta.url).href)) as Record<string, unknown>;
-  const found = Object.values(mod).find((x) => isSpec(x) && x.name === spec);
-  if (!isSpec(found)) throw new Error(`${file}: no spec ${spec}`);
-  return found.configs[config]!.model();
+  return configModel(mod, file, spec, config);
 }
 for (const [file, spec, config] of [
   ['specs/paxos/stateright-parity.ts', 'StaterightPaxos', 's3-c2'],
