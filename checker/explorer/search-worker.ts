@@ -4,6 +4,7 @@
 // exits. Cancelling a search terminates its worker.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { workerError, type WorkerError } from '../explore/parallel/worker-error.ts';
 import type { SpecWorkerData } from '../explore/parallel/worker-script.ts';
 import { configModel } from '../spec.ts';
 import { searchFrom, type SearchEnd, type SearchRequest } from './search-from.ts';
@@ -17,7 +18,7 @@ export interface SearchWorkerData extends SpecWorkerData {
 export type FromSearchWorker =
   | { readonly type: 'progress'; readonly states: number; readonly depth: number }
   | { readonly type: 'end'; readonly end: SearchEnd }
-  | { readonly type: 'error'; readonly message: string; readonly input: boolean };
+  | WorkerError;
 
 /** Runs the search on the spec module that `load` imports. */
 export function runWorker(load: () => Promise<Record<string, unknown>>): void {
@@ -25,5 +26,5 @@ export function runWorker(load: () => Promise<Record<string, unknown>>): void {
   const post = (m: FromSearchWorker): void => parentPort!.postMessage(m);
   load()
     .then((mod) => post({ type: 'end', end: searchFrom(configModel(mod, file, spec, config), request, (states, depth) => post({ type: 'progress', states, depth })) }))
-    .catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e), input: e instanceof Error && e.name === 'InputError' }));
+    .catch((e: unknown) => post(workerError(e)));
 }

@@ -3,6 +3,7 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import type { PartSetup } from './level-part.ts';
+import type { WorkerError } from './worker-error.ts';
 import type { SpecWorkerData } from './worker-script.ts';
 
 /** What a pooled worker thread starts with (worker-pool.ts): the spec file it loads once. */
@@ -68,4 +69,4 @@ export type ToCoordinator =
   /** A new chunk of this worker's parent pointers, for every other explorer. */
   | { readonly type: 'chunk'; readonly index: number; readonly buffer: SharedArrayBuffer }
   | { readonly type: 'probed'; readonly more: boolean }
-  | { readonly type: 'error'; readonly message: string; readonly input: boolean };
+  | WorkerError;

@@ -9,11 +9,10 @@ import { SharedFingerprintSet } from '../../fingerprint/shared-fingerprint-set.t
 import { configModel } from '../../spec.ts';
 import { LevelPart } from './level-part.ts';
 import { SharedLinks } from './shared-links.ts';
+import { workerError } from './worker-error.ts';
 import type { PoolWorkerData, RunRequest, RunSetup, ToCoordinator, ToWorker } from './protocol.ts';
 
 const { file } = workerData as PoolWorkerData;
-
-const failure = (e: unknown): ToCoordinator => ({ type: 'error', message: e instanceof Error ? e.message : String(e), input: e instanceof Error && e.name === 'InputError' });
 
 /** Runs the worker on the spec module that `load` imports; every run comes from a coordinator. */
 export function runWorker(load: () => Promise<Record<string, unknown>>): void {
@@ -23,7 +22,7 @@ export function runWorker(load: () => Promise<Record<string, unknown>>): void {
     if (m.type !== 'run') return;
     loaded.then(
       (mod) => join(mod, m.setup, m.port),
-      (e: unknown) => m.port.postMessage(failure(e)),
+      (e: unknown) => m.port.postMessage(workerError(e)),
     );
   });
 }
@@ -35,7 +34,7 @@ function join(mod: Record<string, unknown>, setup: RunSetup, port: MessagePort):
   try {
     part = new LevelPart(configModel(mod, file, setup.spec, setup.config), setup, new Int32Array(setup.control), new SharedFingerprintSet(setup.table, setup.counter), links, (ids) => send({ type: 'given', ids }));
   } catch (e) {
-    send(failure(e));
+    send(workerError(e));
     return;
   }
   const handle = (m: ToWorker): void => {
@@ -62,7 +61,7 @@ function join(mod: Record<string, unknown>, setup: RunSetup, port: MessagePort):
     try {
       handle(m);
     } catch (e) {
-      send(failure(e));
+      send(workerError(e));
     }
   });
   send({ type: 'ready' });
