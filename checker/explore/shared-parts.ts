@@ -25,7 +25,7 @@ export class SharedPartsLevel<S> {
   private readonly parts: unknown[] = [];
   private readonly index = new Map<unknown, number>();
   /** The previous state's fields: an array two states in a row share is entered as one part. */
-  private previous: unknown[] = [];
+  private readonly previous: unknown[] = [];
 
   constructor(
     /** Every state's fields, in order: states with other keys are not encodable here. */
