@@ -86,7 +86,7 @@ export function applyEffects<S, M>(
   let history = s.history;
   if (fx.invoked.length > 0 || fx.completed.length > 0) {
     if (node.client === undefined) throw new HandlerError(`${node.name} is not a client: only clients record history`);
-    history = recordOperations(history, node.client, node.name, fx.completed, fx.invoked);
+    history = sys.histories.intern(recordOperations(history, node.client, node.name, fx.completed, fx.invoked));
   }
   return systemState(actors, crashed, armed, net, history, s.faults, s.partition, causality);
 }

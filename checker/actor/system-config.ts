@@ -6,8 +6,8 @@ import type { ActorAction } from './actions.ts';
 import type { Id } from './actor.ts';
 import { causalSuffix } from './causality.ts';
 import { DeliveryMemo } from './delivery-memo.ts';
+import { EqualParts } from './equal-parts.ts';
 import { formatActorAction } from './format.ts';
-import { NodeStates } from './node-states.ts';
 import { nodesOf, selectServers, type Nodes } from './nodes.ts';
 import type { ActorSystemOptions } from './system-options.ts';
 import { systemView, type SystemView } from './system-view.ts';
@@ -40,8 +40,10 @@ export interface SystemConfig<S, M> extends Nodes<S, M> {
   readonly view: SystemView;
   /** Handler results of deliveries, for reuse (delivery-memo.ts). */
   readonly deliveries: DeliveryMemo<S, M>;
-  /** Equal node states made one object (node-states.ts). */
-  readonly nodeStates: NodeStates;
+  /** Equal node states made one object (equal-parts.ts). */
+  readonly nodeStates: EqualParts;
+  /** Equal client histories made one object. */
+  readonly histories: EqualParts;
 }
 
 export function configure<S, M>(options: ActorSystemOptions<S, M>): SystemConfig<S, M> {
@@ -71,7 +73,8 @@ export function configure<S, M>(options: ActorSystemOptions<S, M>): SystemConfig
     formatMessage,
     label: (a) => formatActorAction(a, nodes.nodeNames, formatMessage) + (causal ? causalSuffix(a, nodes.nodeNames) : ''),
     deliveries: new DeliveryMemo<S, M>(nodes.nodes.length),
-    nodeStates: new NodeStates(),
+    nodeStates: new EqualParts(),
+    histories: new EqualParts(),
     view: systemView(nodes.nodes.map((n) => ({ name: n.name, role: n.actor.name, client: n.client !== undefined }))),
   };
 }

@@ -96,10 +96,18 @@ export class Frontier<S> {
     return this.objects[i]!;
   }
 
-  /** State `i`, no longer held here (the search expands each state once). */
+  /**
+   * State `i`, no longer held here (the search expands each state once), nor any state before it:
+   * a level is taken in order, and what was read is let go before the level ends.
+   */
   take(i: number): S {
     const s = this.state(i);
     if (this.objects.length > i) this.objects[i] = undefined;
+    const at = this.offsets.length > i ? this.offsets[i]! : AS_OBJECT;
+    if (at !== AS_OBJECT) {
+      this.shared?.dropBefore(at);
+      this.arena?.dropBefore(at);
+    }
     return s;
   }
 

@@ -12,14 +12,16 @@
 // it costs ~4 bytes a field and array element. Byte-encoding (state-codec.ts) would copy the
 // shared parts out, once per state, and lose their identity.
 
-/** Taken from a level in order, or at any position. */
+import { dropChunksBefore } from './chunks.ts';
+
+/** Read at any position not before the last one dropped (`dropBefore`). */
 export class SharedPartsLevel<S> {
   /**
    * Per state: a word per field, the field's part; or -1 - n, then its array's n parts. In chunks
    * allocated as the level grows (no copying, no doubled buffer at its peak); a state lies within
    * one chunk, and its place is the chunk's index above CHUNK_BITS and the word's below.
    */
-  private readonly chunks: Int32Array[] = [];
+  private readonly chunks: (Int32Array | undefined)[] = [];
   private words: Int32Array;
   private length = 0;
   private readonly parts: unknown[] = [];
@@ -88,6 +90,11 @@ export class SharedPartsLevel<S> {
       out[keys[f]!] = arr;
     }
     return out as S;
+  }
+
+  /** Drops the chunks wholly before `at`'s: a level taken in order no longer needs them. */
+  dropBefore(at: number): void {
+    dropChunksBefore(this.chunks, at >>> CHUNK_BITS);
   }
 
   private part(v: unknown): number {

@@ -9,6 +9,8 @@
 // keeps that state as an object. Decoding builds fresh objects equal to the originals in every
 // respect a model, a property or a fingerprint can see (a hole in an array comes back undefined).
 
+import { dropChunksBefore } from './chunks.ts';
+
 const T_UNDEFINED = 0;
 const T_NULL = 1;
 const T_FALSE = 2;
@@ -39,7 +41,8 @@ const MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
  * one chunk.
  */
 export class Arena {
-  private readonly chunks: Uint8Array[] = [];
+  /** A chunk already read through is dropped (undefined): its memory goes before the level ends. */
+  private readonly chunks: (Uint8Array | undefined)[] = [];
   /** The chunk being written, and the position in it. */
   bytes: Uint8Array;
   length = 0;
@@ -58,6 +61,11 @@ export class Arena {
 
   chunk(offset: number): Uint8Array {
     return this.chunks[offset >>> CHUNK_BITS]!;
+  }
+
+  /** Drops the chunks wholly before `offset`'s: a level read in order no longer needs them. */
+  dropBefore(offset: number): void {
+    dropChunksBefore(this.chunks, offset >>> CHUNK_BITS);
   }
 
   /** Room for `n` more bytes of the value being encoded: past the chunk's end, it moves to a new chunk. */
