@@ -6,3 +6,10 @@
 export function dropChunksBefore(chunks: unknown[], upTo: number): void {
   for (let k = upTo - 1; k >= 0 && chunks[k] !== undefined; k--) chunks[k] = undefined;
 }
+
+/** Bytes held by the chunks not dropped. */
+export function chunkBytes(chunks: readonly ({ readonly byteLength: number } | undefined)[]): number {
+  let n = 0;
+  for (const c of chunks) n += c?.byteLength ?? 0;
+  return n;
+}

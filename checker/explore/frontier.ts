@@ -118,6 +118,11 @@ export class Frontier<S> {
     if (this.objects.length > n) this.objects.length = n;
   }
 
+  /** Bytes held by the level's encoded states (objects kept as they are not counted). */
+  get heldBytes(): number {
+    return (this.arena?.heldBytes ?? 0) + (this.shared?.heldBytes ?? 0);
+  }
+
   /** The ids of the states from position `from` on. */
   idsFrom(from: number): number[] {
     return Array.from(this.ids.subarray(from, this.length));

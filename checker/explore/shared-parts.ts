@@ -12,7 +12,7 @@
 // it costs ~4 bytes a field and array element. Byte-encoding (state-codec.ts) would copy the
 // shared parts out, once per state, and lose their identity.
 
-import { dropChunksBefore } from './chunks.ts';
+import { chunkBytes, dropChunksBefore } from './chunks.ts';
 
 /** Read at any position not before the last one dropped (`dropBefore`). */
 export class SharedPartsLevel<S> {
@@ -95,6 +95,11 @@ export class SharedPartsLevel<S> {
   /** Drops the chunks wholly before `at`'s: a level taken in order no longer needs them. */
   dropBefore(at: number): void {
     dropChunksBefore(this.chunks, at >>> CHUNK_BITS);
+  }
+
+  /** Bytes held by the words (not the parts, which states share). */
+  get heldBytes(): number {
+    return chunkBytes(this.chunks);
   }
 
   private part(v: unknown): number {

@@ -9,7 +9,7 @@
 // keeps that state as an object. Decoding builds fresh objects equal to the originals in every
 // respect a model, a property or a fingerprint can see (a hole in an array comes back undefined).
 
-import { dropChunksBefore } from './chunks.ts';
+import { chunkBytes, dropChunksBefore } from './chunks.ts';
 
 const T_UNDEFINED = 0;
 const T_NULL = 1;
@@ -66,6 +66,11 @@ export class Arena {
   /** Drops the chunks wholly before `offset`'s: a level read in order no longer needs them. */
   dropBefore(offset: number): void {
     dropChunksBefore(this.chunks, offset >>> CHUNK_BITS);
+  }
+
+  /** Bytes held. */
+  get heldBytes(): number {
+    return chunkBytes(this.chunks);
   }
 
   /** Room for `n` more bytes of the value being encoded: past the chunk's end, it moves to a new chunk. */

@@ -109,3 +109,32 @@ describe('a breadth-first level of states built from shared parts (an actor syst
     }
   });
 });
+
+describe('a breadth-first level taken in order', () => {
+  /** Takes all but the last of n states in order; the bytes held before and after. */
+  const taking = <S>(f: Frontier<S>, n: number, state: (i: number) => S) => {
+    for (let i = 0; i < n; i++) f.push(state(i), i);
+    const full = f.heldBytes;
+    for (let i = 0; i < n - 1; i++) {
+      const back = f.take(i);
+      if (i % 101 === 0) expect(back).toEqual(state(i));
+    }
+    const left = f.heldBytes;
+    expect(f.state(n - 1)).toEqual(state(n - 1));
+    return { full, left };
+  };
+
+  it('lets go of the bytes it has read before the level ends: only the last chunk is left', () => {
+    const state = (i: number) => ({ i, tag: `t${i % 7}`, pad: new Array<number>(i % 20).fill(i) });
+    const { full, left } = taking(new Frontier<ReturnType<typeof state>>(new StateCodec(), 2), 100_000, state);
+    expect(left).toBeLessThan(full * 0.6);
+  });
+
+  it('lets go of the words of the shared-part states it has read: only the last chunk is left', () => {
+    const parts = Array.from({ length: 64 }, (_, n) => Object.freeze({ n }));
+    // 40 parts a state, in its own array: ~42 words, so 20,000 states fill several chunks.
+    const state = (i: number) => ({ nodes: Array.from({ length: 40 }, (_, j) => parts[(i + j) % 64]!), step: i });
+    const { full, left } = taking(new Frontier<ReturnType<typeof state>>(frontierCodec([state(0)]), 2), 20_000, state);
+    expect(left).toBeLessThan(full * 0.6);
+  });
+});
