@@ -3,7 +3,7 @@
 // the initial state, as TLC does, so full states need not be kept.
 //
 // Memory: the fingerprint table (10.7-16 bytes a state, fingerprint-set.ts) plus 8 bytes of parent
-// pointer and action index (parent-links.ts; 8-12 bytes a state as the arrays grow by half).
+// pointer and action index (parent-links.ts; 8 bytes a state).
 
 import { fingerprintOut, fingerprintState } from '../fingerprint/hash.ts';
 import { FingerprintSet } from '../fingerprint/fingerprint-set.ts';
