@@ -83,7 +83,7 @@ export class Frontier<S> {
     return this.ids[i]!;
   }
 
-  /** State `i` (a fresh copy, if it was encoded). */
+  /** State `i` (decoded, if it was encoded: parts it shares with the states read before it may come back shared). */
   state(i: number): S {
     const { codec, shared } = this;
     if (shared !== undefined) {

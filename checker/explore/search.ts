@@ -22,6 +22,7 @@ import type { Outcome, Path } from './outcome.ts';
 import { canReduce, porBfs, porUnavailable } from './por.ts';
 import { random } from './random/walks.ts';
 import { StateStore } from './state-store.ts';
+import { fingerprintOut } from '../fingerprint/hash.ts';
 import { candidatesOf, canStep, expandable, successorOf } from './steps.ts';
 
 /** `AllSteps.take`: the successor was seen before. */
@@ -63,6 +64,7 @@ export class AllSteps<S, A> implements Successors<S, A> {
     const { model } = this.run;
     const actions = candidatesOf(model, s);
     const recheck = this.determinism.due() ? this.determinism : undefined;
+    if (recheck === undefined && this.edges === undefined) return this.expandAll(s, parent, actions, next);
     this.recheck = recheck;
     let enabled = false;
     for (let k = 0; k < actions.length; k++) {
@@ -84,6 +86,76 @@ export class AllSteps<S, A> implements Successors<S, A> {
     this.recheck = undefined;
     recheck?.verify(s, parent, actions.length);
     return enabled ? EXPANDED : DEAD_END;
+  }
+
+  /**
+   * `expand` when no step is to be reported or re-executed, in two passes: every successor is
+   * computed and hashed, then their places in the visited set are read all at once (a prefetch,
+   * fingerprint-set.ts), and only then looked up in turn. The lookups, each a likely cache miss
+   * in a table of many MB, then wait for memory once per state expanded, not once per successor. Successors are recorded, counted and
+   * checked in action order, as one pass would: a model that throws does so after the steps
+   * before it are taken. A step that returns its state unchanged (a stutter, as TLA+ actions
+   * often take) leads to the state being expanded, recorded already: it is counted, not hashed.
+   */
+  private expandAll(s: S, parent: number, actions: readonly A[], next: Frontier<S>): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
+    const { model } = this.run;
+    const successors = this.successors;
+    let m = 0;
+    let threw = false;
+    let thrown: unknown;
+    try {
+      for (let k = 0; k < actions.length; k++) {
+        const t = successorOf(model, s, actions[k]!);
+        if (t === undefined) continue;
+        if (m === this.via.length) this.growPending();
+        successors[m] = t;
+        this.via[m] = k;
+        if (t !== s) {
+          this.store.fingerprint(t);
+          this.his[m] = fingerprintOut[0]!;
+          this.los[m] = fingerprintOut[1]!;
+        }
+        m++;
+      }
+    } catch (e) {
+      threw = true;
+      thrown = e;
+    }
+    const { his, los, via } = this;
+    this.store.prefetch(his, los, m);
+    for (let i = 0; i < m; i++) {
+      const t = successors[i]!;
+      this.run.generated++;
+      if (t === s) continue;
+      const id = this.store.addFingerprint(his[i]!, los[i]!, parent, via[i]!);
+      if (id < 0) continue;
+      const broken = this.run.check(t);
+      if (broken !== undefined) {
+        this.violation = { property: broken, id };
+        return VIOLATED;
+      }
+      next.push(t, id);
+    }
+    if (threw) throw thrown;
+    return m > 0 ? EXPANDED : DEAD_END;
+  }
+
+  // The successors of the state being expanded (expandAll), with their fingerprints and actions.
+  private successors: S[] = [];
+  private his: Int32Array = new Int32Array(64);
+  private los: Int32Array = new Int32Array(64);
+  private via: Int32Array = new Int32Array(64);
+
+  private growPending(): void {
+    const n = this.via.length * 2;
+    const grown = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.his = grown(this.his);
+    this.los = grown(this.los);
+    this.via = grown(this.via);
   }
 
   /** The step `parent` → `t` by `a`, the `k`-th action: `t`'s new id, SEEN, or VIOLATED. */

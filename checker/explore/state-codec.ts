@@ -8,6 +8,14 @@
 // (a class instance, a function, a symbol) is not encodable: `encode` says so, and the frontier
 // keeps that state as an object. Decoding builds fresh objects equal to the originals in every
 // respect a model, a property or a fingerprint can see (a hole in an array comes back undefined).
+//
+// Parts shared between states are written once. Successors of one state are pushed one after
+// another and share most of their parts (a raw model's spreads, `slice`s of the arrays a step left
+// alone): an object met again at the same place in the walk as in a state written shortly before
+// (in the same chunk) is written as a reference back to its first encoding, and decoding it again
+// gives back the very object decoded there. States read in order then share their unchanged parts
+// as the model's own states do, so fingerprints cached by identity find them (hash.ts), and
+// neither encoding nor decoding walks them again. That is only sound because states are immutable.
 
 import { chunkBytes, dropChunksBefore } from './chunks.ts';
 
@@ -25,6 +33,8 @@ const T_MAP = 10;
 const T_BIGINT = 11;
 /** A plain object without a prototype (`Object.create(null)`). */
 const T_BARE_OBJECT = 12;
+/** The object encoded that many bytes before this tag, in the same chunk. */
+const T_SAME = 13;
 
 /** Thrown inside the encoder at a value it cannot encode. */
 const UNENCODABLE = new Error('unencodable');
@@ -63,6 +73,11 @@ export class Arena {
     return this.chunks[offset >>> CHUNK_BITS]!;
   }
 
+  /** The index of the chunk being written. */
+  get chunkIndex(): number {
+    return this.chunks.length - 1;
+  }
+
   /** Drops the chunks wholly before `offset`'s: a level read in order no longer needs them. */
   dropBefore(offset: number): void {
     dropChunksBefore(this.chunks, offset >>> CHUNK_BITS);
@@ -93,6 +108,10 @@ export class Arena {
 
 /** Places in a state whose last string is remembered. */
 const SLOTS = 256;
+/** Places in a state whose last two objects are remembered (encoding), and objects decoded remembered by offset. */
+const OBJECT_SLOTS = 256;
+const DECODED_SLOTS_BITS = 10;
+const DECODED_SLOTS = 1 << DECODED_SLOTS_BITS;
 
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
@@ -104,9 +123,27 @@ export class StateCodec {
   private readonly slotString: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
   private readonly slotId = new Int32Array(SLOTS);
   private stringPos = 0;
+  // The objects last written at each place in a state (numbered in the order met), two a place,
+  // with the offsets of their encodings in the arena `written`.
+  private written: Arena | undefined;
+  private readonly slotObject: (object | undefined)[] = new Array<object | undefined>(OBJECT_SLOTS).fill(undefined);
+  private readonly slotAt = new Int32Array(OBJECT_SLOTS);
+  private readonly slotObject2: (object | undefined)[] = new Array<object | undefined>(OBJECT_SLOTS).fill(undefined);
+  private readonly slotAt2 = new Int32Array(OBJECT_SLOTS);
+  private objectPos = 0;
+  /** References written by the call in progress. */
+  private refs = 0;
+  /** Whether the call in progress may write references (not when its state moved to a new chunk). */
+  private referring = true;
+  // The objects last decoded from the arena `read`, by the offset of their encoding.
+  private readFrom: Arena | undefined;
+  private readonly decodedAt = new Int32Array(DECODED_SLOTS).fill(-1);
+  private readonly decoded: unknown[] = new Array<unknown>(DECODED_SLOTS).fill(undefined);
   // The arena and read position of the call in progress (the walk is recursive).
   private out!: Arena;
   private bytes!: Uint8Array;
+  /** The offset of `bytes`' first byte in its arena. */
+  private base = 0;
   private pos = 0;
 
   /**
@@ -114,22 +151,54 @@ export class StateCodec {
    * is then as it was).
    */
   encode(arena: Arena, v: unknown): number {
+    if (this.written !== arena) {
+      this.written = arena;
+      this.forgetWritten();
+    }
     arena.start = arena.length;
     this.out = arena;
-    this.stringPos = 0;
+    const chunk = arena.chunkIndex;
     try {
-      this.value(v);
+      this.walk(v);
+      // A reference written before the state moved to a new chunk points into the old one.
+      if (this.refs > 0 && arena.chunkIndex !== chunk) {
+        arena.length = arena.start;
+        this.referring = false;
+        this.walk(v);
+      }
     } catch (e) {
+      this.referring = true;
       if (e !== UNENCODABLE) throw e;
+      // What was remembered may be overwritten.
+      this.forgetWritten();
       arena.length = arena.start;
       return -1;
     }
+    this.referring = true;
     return arena.offset;
+  }
+
+  private walk(v: unknown): void {
+    this.stringPos = 0;
+    this.objectPos = 0;
+    this.refs = 0;
+    this.value(v);
+  }
+
+  private forgetWritten(): void {
+    this.slotObject.fill(undefined);
+    this.slotObject2.fill(undefined);
   }
 
   /** The value encoded at `offset` of `arena`. */
   decode(arena: Arena, offset: number): unknown {
+    if (this.readFrom !== arena) {
+      this.readFrom = arena;
+      this.decodedAt.fill(-1);
+      this.decoded.fill(undefined);
+    }
     this.bytes = arena.chunk(offset);
+    this.base = offset & ~(CHUNK - 1);
     this.pos = offset & (CHUNK - 1);
     return this.read();
   }
@@ -191,6 +260,36 @@ export class StateCodec {
     this.varint(id + 1);
   }
 
+  /**
+   * The elements of an array. Booleans, and strings met before at their place (with a one-byte
+   * id), are the commonest elements: they are written two bytes at most, straight into the arena.
+   */
+  private elements(o: readonly unknown[], n: number): void {
+    const a = this.out;
+    const slotString = this.slotString;
+    let i = 0;
+    while (i < n) {
+      a.reserve(2 * (n - i));
+      const bytes = a.bytes;
+      let at = a.length;
+      for (; i < n; i++) {
+        const x = o[i];
+        if (x === true) bytes[at++] = T_TRUE;
+        else if (x === false) bytes[at++] = T_FALSE;
+        else {
+          const slot = this.stringPos & (SLOTS - 1);
+          if (slotString[slot] === x && typeof x === 'string' && this.slotId[slot]! < 0x80) {
+            this.stringPos++;
+            bytes[at++] = T_STRING;
+            bytes[at++] = this.slotId[slot]!;
+          } else break;
+        }
+      }
+      a.length = at;
+      if (i < n) this.value(o[i++]);
+    }
+  }
+
   private value(v: unknown): void {
     switch (typeof v) {
       case 'number':
@@ -230,12 +329,40 @@ export class StateCodec {
   }
 
   private object(o: object): void {
+    const a = this.out;
+    const p = this.objectPos++ & (OBJECT_SLOTS - 1);
+    if (this.referring) {
+      const chunk = a.chunkIndex << CHUNK_BITS;
+      let at = -1;
+      if (this.slotObject[p] === o) at = this.slotAt[p]!;
+      else if (this.slotObject2[p] === o) at = this.slotAt2[p]!;
+      if (at >= 0 && (at & ~(CHUNK - 1)) === chunk) {
+        const here = a.length;
+        this.byte(T_SAME);
+        this.varint(here - (at & (CHUNK - 1)));
+        this.refs++;
+        return;
+      }
+    }
+    const chunk = a.chunkIndex;
+    const at = a.length;
+    this.encodeObject(o);
+    // Remembered only where it was written (not when the state moved to a new chunk on the way).
+    if (a.chunkIndex === chunk) {
+      this.slotObject2[p] = this.slotObject[p];
+      this.slotAt2[p] = this.slotAt[p]!;
+      this.slotObject[p] = o;
+      this.slotAt[p] = (chunk << CHUNK_BITS) | at;
+    }
+  }
+
+  private encodeObject(o: object): void {
     if (Array.isArray(o)) {
       if (Object.getPrototypeOf(o) !== Array.prototype) throw UNENCODABLE;
       const n = o.length;
       this.byte(T_ARRAY);
       this.varint(n);
-      for (let i = 0; i < n; i++) this.value(o[i]);
+      this.elements(o, n);
       return;
     }
     const proto = Object.getPrototypeOf(o) as unknown;
@@ -288,6 +415,30 @@ export class StateCodec {
   }
 
   private read(): unknown {
+    const at = this.pos;
+    const tag = this.bytes[at]!;
+    if (tag < T_ARRAY || tag === T_BIGINT) return this.readValue();
+    if (tag === T_SAME) {
+      this.pos++;
+      const from = at - this.readVarint();
+      const key = this.base | from;
+      const slot = decodedSlot(key);
+      if (this.decodedAt[slot] === key) return this.decoded[slot];
+      const back = this.pos;
+      this.pos = from;
+      const o = this.read();
+      this.pos = back;
+      return o;
+    }
+    const o = this.readValue();
+    const key = this.base | at;
+    const slot = decodedSlot(key);
+    this.decodedAt[slot] = key;
+    this.decoded[slot] = o;
+    return o;
+  }
+
+  private readValue(): unknown {
     const tag = this.bytes[this.pos++]!;
     switch (tag) {
       case T_INT: {
@@ -303,7 +454,23 @@ export class StateCodec {
       case T_ARRAY: {
         const n = this.readVarint();
         const xs = new Array<unknown>(n);
-        for (let i = 0; i < n; i++) xs[i] = this.read();
+        // The commonest elements inline (see `elements`): booleans and strings with one-byte ids.
+        const bytes = this.bytes;
+        const strings = this.strings;
+        for (let i = 0; i < n; i++) {
+          const at = this.pos;
+          const tag = bytes[at]!;
+          if (tag === T_TRUE) {
+            xs[i] = true;
+            this.pos = at + 1;
+          } else if (tag === T_FALSE) {
+            xs[i] = false;
+            this.pos = at + 1;
+          } else if (tag === T_STRING && bytes[at + 1]! < 0x80) {
+            xs[i] = strings[bytes[at + 1]!];
+            this.pos = at + 2;
+          } else xs[i] = this.read();
+        }
         return xs;
       }
       case T_OBJECT:
@@ -341,4 +508,9 @@ export class StateCodec {
         throw new Error(`internal: bad state encoding (tag ${tag})`);
     }
   }
+}
+
+/** Where the object decoded from offset `key` is remembered. */
+function decodedSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - DECODED_SLOTS_BITS);
 }

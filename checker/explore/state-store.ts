@@ -54,6 +54,16 @@ export class StateStore<S, A> {
     return this.addFingerprint(out[0]!, out[1]!, parent, via);
   }
 
+  /** Hashes `s` into `fingerprintOut`, as `add` would. */
+  fingerprint(s: S): void {
+    fingerprintState(this.identify === undefined ? s : this.identify(s));
+  }
+
+  /** Reads ahead the places of the first `n` fingerprints (his[i], los[i]) in the visited set (`FingerprintSet.touch`). */
+  prefetch(his: Int32Array, los: Int32Array, n: number): void {
+    if (this.indexed === undefined) this.visited.touch(his, los, n);
+  }
+
   /** Records a state by its fingerprint; returns as `add` does. */
   addFingerprint(hi: number, lo: number, parent: number, via: number): number {
     if (this.indexed !== undefined) {

@@ -58,6 +58,23 @@ export class FingerprintSet {
     }
   }
 
+  /**
+   * Reads the home slots of the first `n` fingerprints (his[i], los[i]), so that the lookups that
+   * follow find them in cache: a prefetch. The reads are independent of each other, so the memory
+   * system serves them all at once rather than one cache miss after another. What is read is kept
+   * (`touched`) only so that the reads are not optimised away.
+   */
+  touch(his: Int32Array, los: Int32Array, n: number): void {
+    const t = this.table;
+    const cap = this.capacity;
+    let x = 0;
+    for (let i = 0; i < n; i++) x ^= t[slotOf(his[i]!, los[i]!, cap) << 1]!;
+    this.touched ^= x;
+  }
+
+  /** See `touch`. */
+  touched = 0;
+
   has(hi: number, lo: number): boolean {
     hi |= 0;
     lo |= 0;

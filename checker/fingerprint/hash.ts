@@ -81,6 +81,9 @@ const SLOTS = 1024;
 const slotString: string[] = new Array<string>(SLOTS).fill('');
 const slotA = new Int32Array(SLOTS);
 const slotB = new Int32Array(SLOTS);
+const slotString2: string[] = new Array<string>(SLOTS).fill('');
+const slotA2 = new Int32Array(SLOTS);
+const slotB2 = new Int32Array(SLOTS);
 
 function hashStringAt(s: string, slot: number): void {
   if (slotString[slot] === s) {
@@ -88,7 +91,33 @@ function hashStringAt(s: string, slot: number): void {
     outB = slotB[slot]!;
     return;
   }
-  hashString(s);
+  hashStringMissed(s, slot);
+}
+
+/** `hashStringAt` after a miss: the position's second string, or a table of strings seen. */
+function hashStringMissed(s: string, slot: number): void {
+  if (slotString2[slot] === s) {
+    // An element that alternates between two values (a sibling state's and its parent's).
+    outA = slotA2[slot]!;
+    outB = slotB2[slot]!;
+  } else {
+    const n = s.length;
+    // An enum-like value is most likely met elsewhere: a small table of strings seen, found by
+    // their length and end characters, finds it with one comparison.
+    const g = n === 0 ? 0 : Math.imul(n ^ (s.charCodeAt(0) << 8) ^ (s.charCodeAt(n - 1) << 16), 0x9e3779b1) >>> (32 - SEEN_BITS);
+    if (seenString[g] === s) {
+      outA = seenA[g]!;
+      outB = seenB[g]!;
+    } else {
+      hashString(s);
+      seenString[g] = s;
+      seenA[g] = outA;
+      seenB[g] = outB;
+    }
+  }
+  slotString2[slot] = slotString[slot]!;
+  slotA2[slot] = slotA[slot]!;
+  slotB2[slot] = slotB[slot]!;
   slotString[slot] = s;
   slotA[slot] = outA;
   slotB[slot] = outB;
@@ -104,10 +133,19 @@ function hashString(s: string): void {
   outB = fmix(a ^ SEED_B ^ Math.imul(n, 0x27d4eb2d));
 }
 
+const SEEN_BITS = 10;
+const seenString: string[] = new Array<string>(1 << SEEN_BITS).fill('');
+const seenA = new Int32Array(1 << SEEN_BITS);
+const seenB = new Int32Array(1 << SEEN_BITS);
+
 // Every slot starts out holding '' with its true hash (a zero there would be a wrong hit).
 hashString('');
 slotA.fill(outA);
 slotB.fill(outB);
+slotA2.fill(outA);
+slotB2.fill(outB);
+seenA.fill(outA);
+seenB.fill(outB);
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -127,6 +165,12 @@ const slotObjB = new Int32Array(SLOTS);
 const slotObject2: (object | null)[] = new Array<object | null>(SLOTS).fill(null);
 const slotObjA2 = new Int32Array(SLOTS);
 const slotObjB2 = new Int32Array(SLOTS);
+// A plain object's field (key and value) is remembered the same way, with its share of the
+// object's hash: a field a step left unchanged then costs two comparisons.
+const fieldKey: string[] = new Array<string>(SLOTS).fill('');
+const fieldValue: unknown[] = new Array<unknown>(SLOTS).fill(undefined);
+const fieldA = new Int32Array(SLOTS);
+const fieldB = new Int32Array(SLOTS);
 /** True while hashing a state under the immutability contract. */
 let immutable = false;
 
@@ -183,11 +227,7 @@ function hashAny(v: unknown, slot: number): void {
 }
 
 function hashCached(o: object, slot: number): void {
-  if (o instanceof Prehashed) {
-    outA = fmix(step(SEED_A ^ Tag.Prehashed, o.hi));
-    outB = fmix(step(SEED_B ^ Tag.Prehashed, o.lo));
-    return;
-  }
+  // (A Prehashed value is never remembered: it is found here only if hashed the same before.)
   if (slotObject[slot] === o) {
     outA = slotObjA[slot]!;
     outB = slotObjB[slot]!;
@@ -198,7 +238,14 @@ function hashCached(o: object, slot: number): void {
     outB = slotObjB2[slot]!;
     return;
   }
-  hashObject(o, slot);
+  if (o instanceof Prehashed) {
+    outA = fmix(step(SEED_A ^ Tag.Prehashed, o.hi));
+    outB = fmix(step(SEED_B ^ Tag.Prehashed, o.lo));
+    return;
+  }
+  if (Array.isArray(o)) hashArray(o, slot);
+  else if (o instanceof Set || o instanceof Map) hashCollection(o, slot);
+  else hashRecord(o as Record<string, unknown>, slot);
   if (immutable || Object.isFrozen(o)) {
     slotObject2[slot] = slotObject[slot]!;
     slotObjA2[slot] = slotObjA[slot]!;
@@ -209,68 +256,109 @@ function hashCached(o: object, slot: number): void {
   }
 }
 
-function hashObject(o: object, slot: number): void {
-  let a: number;
-  let b: number;
-  if (Array.isArray(o)) {
-    a = SEED_A ^ Tag.Array;
-    b = SEED_B ^ Tag.Array;
-    const n = o.length;
-    for (let i = 0; i < n; i++) {
-      hashAny(o[i], child(slot, i));
-      a = step(a, outA);
-      b = step(b, outB);
+function hashArray(o: readonly unknown[], slot: number): void {
+  let a = SEED_A ^ Tag.Array;
+  let b = SEED_B ^ Tag.Array;
+  const n = o.length;
+  const strings = slotString;
+  const stringsA = slotA;
+  const stringsB = slotB;
+  // child(slot, i), one addition at a time.
+  let at = Math.imul(slot + 1, 0x9e3779b1) + 0x85ebca6b;
+  for (let i = 0; i < n; i++, at = (at + 0x85ebca6b) | 0) {
+    const x: unknown = o[i];
+    // The commonest elements inline: a boolean, or a string last met at its position.
+    let ea: number;
+    let eb: number;
+    if (x === true) {
+      ea = TRUE_A;
+      eb = TRUE_B;
+    } else if (x === false) {
+      ea = FALSE_A;
+      eb = FALSE_B;
+    } else {
+      const p = at >>> 22;
+      if (strings[p] === x) {
+        ea = stringsA[p]!;
+        eb = stringsB[p]!;
+      } else if (slotString2[p] === x) {
+        ea = slotA2[p]!;
+        eb = slotB2[p]!;
+      } else {
+        hashAny(x, p);
+        ea = outA;
+        eb = outB;
+      }
     }
-    a = fmix(a ^ n);
-    b = fmix(b ^ n);
-  } else if (o instanceof Set) {
-    // Order-independent: a sum of the elements' hashes.
-    let sa = 0;
-    let sb = 0;
+    a = step(a, ea);
+    b = step(b, eb);
+  }
+  outA = fmix(a ^ n);
+  outB = fmix(b ^ n);
+}
+
+/**
+ * A plain object: key order does not matter. Keys whose value is undefined are skipped, as JSON
+ * would skip them, so `{}` and `{x: undefined}` are the same state.
+ */
+function hashRecord(rec: Record<string, unknown>, slot: number): void {
+  let sa = 0;
+  let sb = 0;
+  let n = 0;
+  const memo = immutable;
+  for (const k in rec) {
+    const x = rec[k];
+    if (x === undefined) continue;
+    const at = child(slot, n << 1);
+    n++;
+    if (fieldKey[at] === k && fieldValue[at] === x) {
+      sa = (sa + fieldA[at]!) | 0;
+      sb = (sb + fieldB[at]!) | 0;
+      continue;
+    }
+    hashStringAt(k, at);
+    const ka = outA;
+    const kb = outB;
+    hashAny(x, at ^ 1);
+    const ta = fmix(step(ka, outA));
+    const tb = fmix(step(kb, outB));
+    sa = (sa + ta) | 0;
+    sb = (sb + tb) | 0;
+    if (memo || typeof x !== 'object' || x === null || Object.isFrozen(x)) {
+      fieldKey[at] = k;
+      fieldValue[at] = x;
+      fieldA[at] = ta;
+      fieldB[at] = tb;
+    }
+  }
+  outA = fmix(step(SEED_A ^ Tag.Object, sa) ^ n);
+  outB = fmix(step(SEED_B ^ Tag.Object, sb) ^ n);
+}
+
+/** A Set (order-independent: a sum of the elements' hashes) or a Map (a sum over its entries). */
+function hashCollection(o: Set<unknown> | Map<unknown, unknown>, slot: number): void {
+  let sa = 0;
+  let sb = 0;
+  if (o instanceof Set) {
     for (const x of o) {
       hashAny(x, child(slot, -1));
       sa = (sa + outA) | 0;
       sb = (sb + outB) | 0;
     }
-    a = fmix(step(SEED_A ^ Tag.Set, sa) ^ o.size);
-    b = fmix(step(SEED_B ^ Tag.Set, sb) ^ o.size);
-  } else if (o instanceof Map) {
-    let sa = 0;
-    let sb = 0;
-    for (const [k, x] of o) {
-      hashAny(k, child(slot, -2));
-      const ka = outA;
-      const kb = outB;
-      hashAny(x, child(slot, -3));
-      sa = (sa + fmix(step(ka, outA))) | 0;
-      sb = (sb + fmix(step(kb, outB))) | 0;
-    }
-    a = fmix(step(SEED_A ^ Tag.Map, sa) ^ o.size);
-    b = fmix(step(SEED_B ^ Tag.Map, sb) ^ o.size);
-  } else {
-    // A plain object: key order does not matter. Keys whose value is undefined are skipped, as
-    // JSON would skip them, so `{}` and `{x: undefined}` are the same state.
-    let sa = 0;
-    let sb = 0;
-    let n = 0;
-    const rec = o as Record<string, unknown>;
-    for (const k in rec) {
-      const x = rec[k];
-      if (x === undefined) continue;
-      const at = child(slot, n << 1);
-      hashStringAt(k, at);
-      const ka = outA;
-      const kb = outB;
-      hashAny(x, at ^ 1);
-      sa = (sa + fmix(step(ka, outA))) | 0;
-      sb = (sb + fmix(step(kb, outB))) | 0;
-      n++;
-    }
-    a = fmix(step(SEED_A ^ Tag.Object, sa) ^ n);
-    b = fmix(step(SEED_B ^ Tag.Object, sb) ^ n);
+    outA = fmix(step(SEED_A ^ Tag.Set, sa) ^ o.size);
+    outB = fmix(step(SEED_B ^ Tag.Set, sb) ^ o.size);
+    return;
   }
-  outA = a;
-  outB = b;
+  for (const [k, x] of o) {
+    hashAny(k, child(slot, -2));
+    const ka = outA;
+    const kb = outB;
+    hashAny(x, child(slot, -3));
+    sa = (sa + fmix(step(ka, outA))) | 0;
+    sb = (sb + fmix(step(kb, outB))) | 0;
+  }
+  outA = fmix(step(SEED_A ^ Tag.Map, sa) ^ o.size);
+  outB = fmix(step(SEED_B ^ Tag.Map, sb) ^ o.size);
 }
 
 /** A 64-bit fingerprint as two unsigned 32-bit halves. */

@@ -62,6 +62,41 @@ describe('a breadth-first level held as bytes', () => {
     expect([0, 1, 2, 3].map((i) => f.id(i))).toEqual([10, 11, 12, 13]);
     expect(frontierCodec([{ a: 1 }])).toBeInstanceOf(StateCodec);
   });
+
+  it('writes a part shared by states pushed one after another once, and gives it back as one object', () => {
+    const codec = new StateCodec();
+    const arena = new Arena(1 << 12);
+    const flags = [true, false, true];
+    const names = ['working', 'prepared'];
+    const first = { names, flags, n: 1 };
+    const second = { names: ['working', 'aborted'], flags, n: 2 };
+    const at1 = codec.encode(arena, first);
+    const size1 = arena.length;
+    const at2 = codec.encode(arena, second);
+    // The second state's flags are a reference back: fewer bytes than the first's.
+    expect(arena.length - size1).toBeLessThan(size1);
+    const back1 = codec.decode(arena, at1) as typeof first;
+    const back2 = codec.decode(arena, at2) as typeof second;
+    expect(back1).toEqual(first);
+    expect(back2).toEqual(second);
+    expect(back2.flags).toBe(back1.flags);
+    expect(back2.names).not.toBe(back1.names);
+    // Read first (after another level's state), a reference is decoded from the bytes it refers to.
+    const other = new Arena(64);
+    codec.decode(other, codec.encode(other, 'x'));
+    const alone = codec.decode(arena, at2) as typeof second;
+    expect(alone).toEqual(second);
+    expect(alone.flags).not.toBe(back1.flags);
+  });
+
+  it('keeps references within a chunk: states sharing parts across chunk boundaries come back equal', () => {
+    const f = new Frontier<{ big: number[]; small: string[]; i: number }>(new StateCodec(), 2);
+    const bigs = [0, 1, 2].map((k) => Array.from({ length: 50 + k * 30 }, (_, j) => j * k));
+    const smalls = [['a'], ['b', 'c'], []];
+    const state = (i: number) => ({ big: bigs[(i >> 3) % 3]!, small: smalls[i % 3]!, i });
+    for (let i = 0; i < 3000; i++) f.push(state(i), i);
+    for (let i = 0; i < 3000; i++) expect(f.take(i)).toEqual(state(i));
+  });
 });
 
 describe('a breadth-first level of states built from shared parts (an actor system)', () => {

@@ -85,6 +85,38 @@ describe('breadth-first search', () => {
     expect(() => explore(model)).toThrow(/"x" threw: boom/);
   });
 
+  // The first expansions are re-executed (determinism.ts); a grid of 21 x 21 states is searched
+  // mostly past them, the way a large model is.
+  it('counts a step that leaves its state unchanged as generated, and as no deadlock', () => {
+    const base = grid(20);
+    const model: Model<{ x: number; y: number }, 'x' | 'y' | 'stay'> = {
+      ...base,
+      actions: () => ['x', 'y', 'stay'],
+      next: (s, a) => (a === 'stay' ? s : base.next(s, a)),
+      checkDeadlock: true,
+    };
+    const o = explore(model);
+    expect(o.status).toBe('holds');
+    expect(o.distinctStates).toBe(441);
+    expect(o.generatedStates).toBe(1 + 2 * 20 * 21 + 441);
+  });
+
+  it('reports a violation among the successors of a state even if a later action of that state throws', () => {
+    const base = grid(20);
+    const model: Model<{ x: number; y: number }, 'x' | 'y'> = {
+      ...base,
+      next: (s, a) => {
+        if (a === 'y' && s.x < 20 && s.x + s.y === 26) throw new TypeError('boom');
+        return base.next(s, a);
+      },
+      properties: [always('Below27', (s) => s.x + s.y < 27)],
+    };
+    const o = explore(model);
+    expect(o.status).toBe('violated');
+    expect(o.path!.actions).toHaveLength(27);
+    expect(() => explore({ ...model, properties: [] })).toThrow(/"y" threw: boom/);
+  });
+
   it('treats states with equal content as one state, whatever their key order', () => {
     const model: Model<Record<string, number>, string> = {
       init: () => [{}],
