@@ -10,6 +10,7 @@
 // no frontier at all.
 
 import { InputError } from '../errors.ts';
+import { fingerprintOut } from '../fingerprint/hash.ts';
 import type { Model } from '../model.ts';
 import { DEADLOCK } from '../properties.ts';
 import type { EdgeSink } from './edge-sink.ts';
@@ -22,7 +23,6 @@ import type { Outcome, Path } from './outcome.ts';
 import { canReduce, porBfs, porUnavailable } from './por.ts';
 import { random } from './random/walks.ts';
 import { StateStore } from './state-store.ts';
-import { fingerprintOut } from '../fingerprint/hash.ts';
 import { candidatesOf, canStep, expandable, successorOf } from './steps.ts';
 
 /** `AllSteps.take`: the successor was seen before. */
@@ -92,10 +92,11 @@ export class AllSteps<S, A> implements Successors<S, A> {
    * `expand` when no step is to be reported or re-executed, in two passes: every successor is
    * computed and hashed, then their places in the visited set are read all at once (a prefetch,
    * fingerprint-set.ts), and only then looked up in turn. The lookups, each a likely cache miss
-   * in a table of many MB, then wait for memory once per state expanded, not once per successor. Successors are recorded, counted and
-   * checked in action order, as one pass would: a model that throws does so after the steps
-   * before it are taken. A step that returns its state unchanged (a stutter, as TLA+ actions
-   * often take) leads to the state being expanded, recorded already: it is counted, not hashed.
+   * in a table of many MB, then wait for memory once per state expanded, not once per successor.
+   * Successors are recorded, counted and checked in action order, as one pass would: a model that
+   * throws does so after the steps before it are taken. A step that returns its state unchanged
+   * (a stutter, as TLA+ actions often take) leads to the state being expanded, recorded already:
+   * it is counted, not hashed.
    */
   private expandAll(s: S, parent: number, actions: readonly A[], next: Frontier<S>): typeof EXPANDED | typeof DEAD_END | typeof VIOLATED {
     const { model } = this.run;
