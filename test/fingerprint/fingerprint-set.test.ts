@@ -29,6 +29,20 @@ describe('the explorer’s fingerprint set', () => {
     expect(worst).toBeLessThanOrEqual(16.1);
   });
 
+  it('grows a part at a time: a growth adds a small fraction of what the set holds, never a whole copy', () => {
+    const set = new FingerprintSet(16);
+    let before = set.bytes;
+    let worstJump = 0;
+    for (let i = 0; i < 200_000; i++) {
+      set.add(...fp(i));
+      const now = set.bytes;
+      if (i > 10_000) worstJump = Math.max(worstJump, (now - before) / before);
+      before = now;
+    }
+    expect(worstJump).toBeGreaterThan(0);
+    expect(worstJump).toBeLessThan(0.05);
+  });
+
   it('stores the all-zero fingerprint (the empty-slot marker) like any other', () => {
     const set = new FingerprintSet(16);
     expect(set.add(0, 0)).toBe(true);
