@@ -5,7 +5,7 @@
 // Memory: the set is SEGMENTS tables, a fingerprint's table chosen by its top hash bits, each
 // growing by half on its own when it is 3/4 full. So each stays between 1/2 and 3/4 full (10.7 to
 // 16 bytes a state), and a growth holds an old and a new copy of one table, not of the whole set:
-// one table of a single-table set growing at 61 million states held ~1 GB of old and new at once.
+// a set of one table, growing at 61 million states, held ~1 GB of old and new table at once.
 // (Doubling a power-of-two table would leave it between 3/8 and 3/4 full, up to 21 bytes a
 // state.) A slot's index is the hash scaled to the table's capacity (a multiply, not a mask), so
 // any capacity works.
