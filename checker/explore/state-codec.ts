@@ -224,40 +224,29 @@ export class StateCodec {
   }
 
   private string(s: string): void {
-    // The same string tends to recur at the same place in state after state (keys above all):
-    // a hit there costs one comparison of (usually identical) string pointers, not a Map lookup.
-    const slot = this.stringPos++ & (SLOTS - 1);
-    let id: number | undefined;
-    if (this.slotString[slot] === s) id = this.slotId[slot]!;
-    else {
-      id = this.stringIds.get(s);
-      if (id === undefined) {
-        id = this.strings.length;
-        this.strings.push(s);
-        this.stringIds.set(s, id);
-      }
-      this.slotString[slot] = s;
-      this.slotId[slot] = id;
-    }
-    this.varint(id);
+    this.varint(this.stringId(s));
   }
 
   /** A key: its string id + 1 (0 ends an object). */
   private key(k: string): void {
+    this.varint(this.stringId(k) + 1);
+  }
+
+  /** The id of `s` in the string table, entered there if new; the next place in the state. */
+  private stringId(s: string): number {
+    // The same string tends to recur at the same place in state after state (keys above all):
+    // a hit there costs one comparison of (usually identical) string pointers, not a Map lookup.
     const slot = this.stringPos++ & (SLOTS - 1);
-    let id: number | undefined;
-    if (this.slotString[slot] === k) id = this.slotId[slot]!;
-    else {
-      id = this.stringIds.get(k);
-      if (id === undefined) {
-        id = this.strings.length;
-        this.strings.push(k);
-        this.stringIds.set(k, id);
-      }
-      this.slotString[slot] = k;
-      this.slotId[slot] = id;
+    if (this.slotString[slot] === s) return this.slotId[slot]!;
+    let id = this.stringIds.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.stringIds.set(s, id);
     }
-    this.varint(id + 1);
+    this.slotString[slot] = s;
+    this.slotId[slot] = id;
+    return id;
   }
 
   /**

@@ -50,11 +50,11 @@ export class StateStore<S, A> {
    * (in an indexed store, -1 - that state's id; otherwise -1).
    */
   add(s: S, parent: number, via: number): number {
-    fingerprintState(this.identify === undefined ? s : this.identify(s));
+    this.fingerprint(s);
     return this.addFingerprint(out[0]!, out[1]!, parent, via);
   }
 
-  /** Hashes `s` into `fingerprintOut`, as `add` would. */
+  /** Hashes what the visited set keeps of `s` into `fingerprintOut`. */
   fingerprint(s: S): void {
     fingerprintState(this.identify === undefined ? s : this.identify(s));
   }
